@@ -1,0 +1,48 @@
+# Two commands for a new user: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BACKENDS := jax torch tensorflow numpy
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: demo test lint format bench-import clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The default backend (jax) only: what `pip install keras-core-mb[jax]` gives.
+$(VENV)/.demo-installed: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP_INSTALL) -e ".[jax]"
+	touch $@
+
+# Every backend plus the test tools.
+$(VENV)/.test-installed: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP_INSTALL) -e ".[all,test]"
+	touch $@ $(VENV)/.demo-installed
+
+demo: $(VENV)/.demo-installed
+	$(BIN)/python examples/demo.py
+
+# Runs the whole suite once per backend; fails if any backend fails.
+test: $(VENV)/.test-installed
+	@failed=""; \
+	for backend in $(BACKENDS); do \
+		echo "=== tests on the $$backend backend"; \
+		KERAS_BACKEND=$$backend $(BIN)/python -m pytest || failed="$$failed $$backend"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "FAILED on:$$failed"; exit 1; fi; \
+	echo "All backends passed: $(BACKENDS)"
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.test-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench-import: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/import_time.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

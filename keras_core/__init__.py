@@ -1,0 +1,22 @@
+"""keras_core: the Keras 3 API on JAX, PyTorch, TensorFlow and NumPy.
+
+Write `import keras_core as keras` and Keras 3 code runs unchanged. The
+backend is chosen once per process: the `KERAS_BACKEND` environment
+variable, else `backend` in `~/.keras/keras.json`, else the first installed
+of jax, torch, tensorflow, numpy.
+"""
+
+from keras_core import backend
+from keras_core import config
+from keras_core import tree
+from keras_core._src.backend import Variable
+from keras_core._src.backend import device
+from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.common.scopes import StatelessScope
+from keras_core._src.backend.common.scopes import SymbolicScope
+from keras_core._src.backend.common.scopes import name_scope
+from keras_core._src.dtype_policies.dtype_policy import DTypePolicy
+from keras_core._src.dtype_policies.dtype_policy import FloatDTypePolicy
+from keras_core._src.layers.core.input_layer import Input
+from keras_core._src.version import __version__
+from keras_core._src.version import version

@@ -1,0 +1,47 @@
+"""The backend registry: picks the backend once and hands out its tables.
+
+Code above the backend layer reaches framework functions only through this
+module (`backend.core.convert_to_tensor(...)`), never by importing a
+framework or by testing the backend's name.
+"""
+
+import importlib
+
+from keras_core._src.backend import selection
+from keras_core._src.backend.common import dtypes
+
+_BACKEND_NAME = selection.select_backend()
+_implementation = importlib.import_module(f"keras_core._src.backend.{_BACKEND_NAME}")
+dtypes.configure_backend_traits(keeps_64bit=_implementation.KEEPS_64BIT)
+
+core = _implementation.core
+Variable = core.Variable
+
+
+def backend():
+    """Returns the name of the backend in use.
+
+    Returns:
+        `"jax"`, `"torch"`, `"tensorflow"` or `"numpy"`.
+
+    Example:
+
+    >>> keras_core.config.backend()
+    'jax'
+    """
+    return _BACKEND_NAME
+
+
+def device(device_name):
+    """Returns a context manager placing tensors and computations on a device.
+
+    Args:
+        device_name: `"cpu"`, `"cpu:0"`, `"gpu:0"`, ... (on torch also
+            `"cuda:N"` and `"mps"`).
+
+    Example:
+
+    >>> with keras_core.device("cpu:0"):
+    ...     x = keras_core.Variable([1.0, 2.0])
+    """
+    return core.device_scope(device_name)

@@ -1,0 +1,1 @@
+"""Backend-independent core: config, dtypes, KerasTensor, Variable base, scopes."""

@@ -1,0 +1,101 @@
+"""Core functions of the NumPy backend: tensors are `numpy.ndarray`s."""
+
+import contextlib
+
+import numpy
+
+from keras_core._src.backend.common import dtypes
+from keras_core._src.backend.common import variables
+from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.common.numpy_dtypes import to_numpy_dtype
+
+SUPPORTS_SPARSE_TENSORS = False
+SUPPORTS_RAGGED_TENSORS = False
+
+
+class Variable(variables.Variable):
+    def _convert_to_tensor(self, value, dtype=None):
+        return convert_to_tensor(value, dtype=dtype)
+
+    def _convert_to_numpy(self, value):
+        return convert_to_numpy(value)
+
+    def _initialize(self, value):
+        # Copy, so that the variable never aliases the caller's array.
+        self._value = numpy.array(value)
+
+    def _direct_assign(self, value):
+        self._value = numpy.array(value)
+
+
+def _check_dense(sparse, ragged):
+    if sparse:
+        raise ValueError(
+            "The numpy backend has no sparse tensors. Received: sparse=True. "
+            "Densify the input, or use the jax or tensorflow backend."
+        )
+    if ragged:
+        raise ValueError(
+            "The numpy backend has no ragged tensors. Received: ragged=True. "
+            "Pad the input, or use the tensorflow backend."
+        )
+
+
+def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
+    """Returns `x` as a `numpy.ndarray`, cast to `dtype` when given."""
+    _check_dense(sparse, ragged)
+    if isinstance(x, variables.Variable):
+        x = x.value
+    if isinstance(x, KerasTensor):
+        raise ValueError(
+            f"Cannot convert a symbolic KerasTensor to a tensor: {x}. Call the "
+            "model or function on real data instead."
+        )
+    if dtype is not None:
+        return numpy.asarray(x, dtype=to_numpy_dtype(dtype))
+    if isinstance(x, numpy.ndarray):
+        # Like JAX without x64, hold 64-bit arrays as 32-bit ones.
+        return x.astype(to_numpy_dtype(dtypes.narrowed_dtype(x.dtype.name)), copy=False)
+    if is_tensor(x) or hasattr(x, "__array__"):
+        array = numpy.asarray(x)
+        return array.astype(
+            to_numpy_dtype(
+                dtypes.narrowed_dtype(dtypes.standardize_dtype(array.dtype))
+            ),
+            copy=False,
+        )
+    return numpy.asarray(x, dtype=to_numpy_dtype(dtypes.python_data_dtype(x)))
+
+
+def convert_to_numpy(x):
+    """Returns `x` as a `numpy.ndarray`."""
+    if isinstance(x, variables.Variable):
+        x = x.value
+    return numpy.asarray(x)
+
+
+def is_tensor(x):
+    """Returns whether `x` is a NumPy array or NumPy scalar."""
+    return isinstance(x, (numpy.ndarray, numpy.generic))
+
+
+def shape(x):
+    """Returns the shape of `x` as a tuple of ints."""
+    return tuple(x.shape)
+
+
+def cast(x, dtype):
+    """Returns `x` converted to `dtype`."""
+    return convert_to_tensor(x, dtype=dtype)
+
+
+@contextlib.contextmanager
+def device_scope(device_name):
+    """Places computations on `device_name`: only the CPU exists here."""
+    name = device_name.lower() if isinstance(device_name, str) else device_name
+    if name not in ("cpu", "cpu:0", "/cpu:0", "/device:cpu:0"):
+        raise ValueError(
+            "The numpy backend runs on the CPU only, so the only device is "
+            f"'cpu' (or 'cpu:0'). Received: device_name={device_name!r}"
+        )
+    yield

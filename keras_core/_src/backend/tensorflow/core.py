@@ -1,0 +1,156 @@
+"""Core functions of the TensorFlow backend: tensors are `tf.Tensor`s.
+
+Sparse (`tf.SparseTensor`) and ragged (`tf.RaggedTensor`) tensors are kept
+as they are unless `sparse=False` / `ragged=False` asks for a dense tensor.
+"""
+
+import contextlib
+
+import numpy
+
+from keras_core._src.backend.common import dtypes
+from keras_core._src.backend.common import variables
+from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.tensorflow.tf_import import tf
+
+SUPPORTS_SPARSE_TENSORS = True
+SUPPORTS_RAGGED_TENSORS = True
+
+
+def to_tf_dtype(dtype):
+    """Returns the `tf.DType` for any dtype `standardize_dtype` accepts."""
+    return tf.as_dtype(dtypes.standardize_dtype(dtype))
+
+
+class Variable(variables.Variable):
+    def _convert_to_tensor(self, value, dtype=None):
+        return convert_to_tensor(value, dtype=dtype)
+
+    def _convert_to_numpy(self, value):
+        return convert_to_numpy(value)
+
+    def _initialize(self, value):
+        # init_scope: a variable first built inside a `tf.function` must
+        # still be created eagerly, once.
+        with tf.init_scope():
+            self._value = tf.Variable(
+                value,
+                dtype=to_tf_dtype(self._dtype),
+                trainable=self._trainable,
+                name=self._name,
+            )
+
+    def _direct_assign(self, value):
+        self._value.assign(tf.cast(value, self._value.dtype))
+
+    def _matmul(self, a, b):
+        # `tf.matmul` needs rank >= 2; NumPy semantics cover 1-D operands.
+        return tf.experimental.numpy.matmul(a, b)
+
+    def __tf_tensor__(self, dtype=None, name=None):
+        # Lets TensorFlow ops take a Variable directly.
+        return tf.convert_to_tensor(self.value, dtype=dtype, name=name)
+
+    # Makes `tf.GradientTape.gradient` and `watch` accept this object as a
+    # source: TensorFlow then uses the underlying resource handle.
+    _should_act_as_resource_variable = True
+
+    @property
+    def handle(self):
+        return self.value.handle
+
+
+def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
+    """Returns `x` as a `tf.Tensor` (sparse/ragged kept), cast to `dtype`."""
+    if isinstance(x, variables.Variable):
+        x = x.value
+    if isinstance(x, KerasTensor):
+        raise ValueError(
+            f"Cannot convert a symbolic KerasTensor to a tensor: {x}. Call the "
+            "model or function on real data instead."
+        )
+    if dtype is not None:
+        dtype = to_tf_dtype(dtype)
+    if isinstance(x, tf.SparseTensor):
+        if sparse is False:
+            x = tf.sparse.to_dense(x)
+        elif dtype is not None and x.dtype != dtype:
+            return tf.SparseTensor(x.indices, tf.cast(x.values, dtype), x.dense_shape)
+        else:
+            return x
+    if isinstance(x, tf.RaggedTensor):
+        if ragged is False:
+            x = x.to_tensor()
+        elif dtype is not None and x.dtype != dtype:
+            return tf.cast(x, dtype)
+        else:
+            return x
+    if tf.is_tensor(x) or isinstance(x, tf.Variable):
+        if dtype is not None and x.dtype != dtype:
+            return tf.cast(x, dtype)
+        return x
+    if dtype is None and not hasattr(x, "__array__"):
+        dtype = to_tf_dtype(dtypes.python_data_dtype(x))
+    if dtype is not None and not isinstance(x, (numpy.ndarray, numpy.generic)):
+        # Convert Python data in its own type, then cast: converting 1.7
+        # straight to int32 is an error in TensorFlow.
+        return tf.cast(tf.convert_to_tensor(x), dtype)
+    tensor = tf.convert_to_tensor(x)
+    return tensor if dtype is None or tensor.dtype == dtype else tf.cast(tensor, dtype)
+
+
+def convert_to_numpy(x):
+    """Returns `x` as a `numpy.ndarray`; sparse and ragged are densified."""
+    if isinstance(x, variables.Variable):
+        x = x.value
+    if isinstance(x, tf.SparseTensor):
+        x = tf.sparse.to_dense(x)
+    elif isinstance(x, tf.RaggedTensor):
+        x = x.to_tensor()
+    return numpy.asarray(x)
+
+
+def is_tensor(x):
+    """Returns whether `x` is a TensorFlow tensor (dense, sparse or ragged)."""
+    return tf.is_tensor(x)
+
+
+def shape(x):
+    """Returns the shape of `x`: ints where static, scalar tensors elsewhere.
+
+    Inside a `tf.function`, dimensions unknown at trace time are returned as
+    dynamic scalar tensors, so the result can still build reshapes.
+    """
+    static = x.shape.as_list() if x.shape.rank is not None else None
+    if static is None:
+        raise ValueError(
+            f"The rank of tensor {x!r} is unknown, so its shape cannot be given "
+            "as a tuple. Give the tf.function an `input_signature` with a rank."
+        )
+    if None not in static or isinstance(x, tf.RaggedTensor):
+        return tuple(static)
+    dynamic = tf.shape(x)
+    return tuple(dynamic[i] if dim is None else dim for i, dim in enumerate(static))
+
+
+def cast(x, dtype):
+    """Returns `x` converted to `dtype`."""
+    return convert_to_tensor(x, dtype=dtype)
+
+
+def _parse_device(device_name):
+    if not isinstance(device_name, str):
+        raise ValueError(
+            "`device_name` must be a string such as 'cpu:0' or 'gpu:1'. "
+            f"Received: device_name={device_name!r}"
+        )
+    name = device_name.lstrip("/").replace("device:", "").replace("DEVICE:", "")
+    kind, _, index = name.partition(":")
+    return f"/device:{kind.upper()}:{index or 0}"
+
+
+@contextlib.contextmanager
+def device_scope(device_name):
+    """Places computations on `device_name` (`"cpu:0"`, `"gpu:1"`)."""
+    with tf.device(_parse_device(device_name)):
+        yield

@@ -1,0 +1,1 @@
+"""Dtype policies: which dtypes a layer computes in and stores variables in."""

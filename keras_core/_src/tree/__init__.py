@@ -1,0 +1,1 @@
+"""Utilities for working with nested structures (implementation of `keras.tree`)."""
