@@ -15,7 +15,8 @@ BACKEND = keras_core.config.backend()
 @pytest.fixture(autouse=True)
 def clean_session():
     """Resets settings a test may change, before and after it."""
-    keras_core.backend.clear_session()
+    # free_memory=False: a garbage collection per test costs seconds in all.
+    keras_core.backend.clear_session(free_memory=False)
     saved = (
         config_module.floatx(),
         config_module.epsilon(),
@@ -24,7 +25,7 @@ def clean_session():
         config_module.max_steps_per_epoch(),
     )
     yield
-    keras_core.backend.clear_session()
+    keras_core.backend.clear_session(free_memory=False)
     config_module.set_floatx(saved[0])
     config_module.set_epsilon(saved[1])
     config_module.set_image_data_format(saved[2])

@@ -262,9 +262,9 @@ def result_type(*dtypes):
     """
     if not dtypes:
         return config.floatx()
-    nodes, weak = zip(  # noqa: B905 - pairs, built just above
-        *(_lattice_node(config.floatx() if d is None else d) for d in dtypes)
-    )
+    parsed = [_lattice_node(config.floatx() if d is None else d) for d in dtypes]
+    nodes = [node for node, _ in parsed]
+    weak = [is_weak for _, is_weak in parsed]
     if len(set(nodes)) == 1 and not weak[0]:
         # One dtype, maybe repeated: it is its own result, even a dtype
         # outside the lattice such as "string".

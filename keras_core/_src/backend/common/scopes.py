@@ -45,12 +45,18 @@ class name_scope:
     'encoder/bias'
     """
 
-    def __init__(self, name, caller=None, deduplicate=True, override_parent=None):
+    def __init__(self, name, **kwargs):
+        unknown = set(kwargs) - {"caller", "deduplicate", "override_parent"}
+        if unknown:
+            raise TypeError(
+                f"name_scope got unexpected keyword arguments: {sorted(unknown)}. "
+                "It accepts `caller`, `deduplicate` and `override_parent`."
+            )
         _check_scope_name(name)
         self.name = name
-        self.caller = caller
-        self.deduplicate = deduplicate
-        self.override_parent = override_parent
+        self.caller = kwargs.get("caller")
+        self.deduplicate = kwargs.get("deduplicate", True)
+        self.override_parent = kwargs.get("override_parent")
         self._pushed = False
         self._saved_stack = None
 
@@ -165,7 +171,9 @@ class StatelessScope:
 
     def __exit__(self, *exc_info):
         global_state.set_global_attribute("stateless_scope", self._parent)
-        if self.initialize_variables:
+        # Inside an enclosing stateless scope, initializing would escape it:
+        # the outermost scope initializes on exit.
+        if self.initialize_variables and self._parent is None:
             from keras_core._src.backend.common.variables import (
                 initialize_all_variables,
             )
