@@ -160,3 +160,14 @@ def test_device_scope_rejects_unknown_devices():
         pytest.skip("tensorflow places ops softly: unknown devices fall back")
     with pytest.raises(ValueError), keras_core.device("tpu:7"):
         core.convert_to_tensor([1.0])
+
+
+def test_string_data():
+    if BACKEND in ("jax", "torch"):
+        with pytest.raises(ValueError, match="string"):
+            core.convert_to_tensor(["a", "bc"])
+        return
+    tensor = core.convert_to_tensor(["a", "bc"])
+    assert dtype_of(tensor) == "string"
+    assert core.shape(tensor) == (2,)
+    assert dtype_of(core.convert_to_tensor(np.array(["x"]))) == "string"

@@ -121,7 +121,8 @@ def _standardize_uncached(dtype):
     else:
         # torch.float32 and similar print as "torch.float32".
         name = str(dtype).rsplit(".", 1)[-1]
-    if name == "str":
+    if name.startswith(("str", "bytes")):
+        # NumPy text dtypes: "str_", "str32", "bytes8", ...
         name = "string"
     if name not in ALLOWED_DTYPES:
         raise ValueError(f"Invalid dtype: {dtype!r}. Expected one of {ALLOWED_DTYPES}.")

@@ -228,6 +228,15 @@ class KerasTensor:
         return id(self)
 
 
+def raise_if_symbolic(x):
+    """Raises a clear error when a KerasTensor reaches code needing values."""
+    if isinstance(x, KerasTensor):
+        raise ValueError(
+            f"Cannot convert a symbolic KerasTensor to a tensor: {x}. It has no "
+            "value: call the model or function on real data instead."
+        )
+
+
 def is_keras_tensor(x):
     """Returns whether `x` is a symbolic `KerasTensor`.
 

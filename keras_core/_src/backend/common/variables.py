@@ -203,17 +203,23 @@ class Variable(TensorOperatorsMixin):
             return self._maybe_autocast(self._initial_value(self._initializer))
         return self._maybe_autocast(self._value)
 
-    def _maybe_autocast(self, value):
+    def _autocast_dtype(self):
+        """The dtype an enclosing AutocastScope makes this variable read as."""
         scope = scopes.get_autocast_scope()
         if (
             self._autocast
             and scope is not None
             and scope.dtype is not None
-            and scope.dtype != self._dtype
             and is_float_dtype(self._dtype)
         ):
-            return self._convert_to_tensor(value, dtype=scope.dtype)
-        return value
+            return scope.dtype
+        return None
+
+    def _maybe_autocast(self, value):
+        dtype = self._autocast_dtype()
+        if dtype is None or dtype == self._dtype:
+            return value
+        return self._convert_to_tensor(value, dtype=dtype)
 
     def numpy(self):
         """Returns the current value as a NumPy array."""
@@ -271,15 +277,7 @@ class Variable(TensorOperatorsMixin):
     @property
     def dtype(self):
         """The dtype; the compute dtype when read inside an autocast scope."""
-        scope = scopes.get_autocast_scope()
-        if (
-            self._autocast
-            and scope is not None
-            and scope.dtype is not None
-            and is_float_dtype(self._dtype)
-        ):
-            return scope.dtype
-        return self._dtype
+        return self._autocast_dtype() or self._dtype
 
     @property
     def shape(self):

@@ -10,28 +10,10 @@ import numpy
 from keras_core._src.backend.common import dtypes
 from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common import variables
-from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.common.keras_tensor import raise_if_symbolic
 
 SUPPORTS_SPARSE_TENSORS = True
 SUPPORTS_RAGGED_TENSORS = False
-
-
-class Variable(variables.Variable):
-    def _convert_to_tensor(self, value, dtype=None):
-        return convert_to_tensor(value, dtype=dtype)
-
-    def _convert_to_numpy(self, value):
-        return convert_to_numpy(value)
-
-    def _initialize(self, value):
-        self._value = value
-
-    def _direct_assign(self, value):
-        self._value = value
-
-    def __jax_array__(self):
-        # Lets `jnp` functions take a Variable directly.
-        return self.value
 
 
 def _jax_sparse_module():
@@ -54,11 +36,7 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
         )
     if isinstance(x, variables.Variable):
         x = x.value
-    if isinstance(x, KerasTensor):
-        raise ValueError(
-            f"Cannot convert a symbolic KerasTensor to a tensor: {x}. Call the "
-            "model or function on real data instead."
-        )
+    raise_if_symbolic(x)
     if dtype is not None:
         dtype = dtypes.standardize_dtype(dtype)
     if _is_jax_sparse(x):
@@ -74,6 +52,11 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
         return x.astype(dtype)
     if dtype is None and not (is_tensor(x) or hasattr(x, "__array__")):
         dtype = dtypes.python_data_dtype(x)
+    if dtype == "string":
+        raise ValueError(
+            "The jax backend has no string tensors. Received string data: "
+            f"{x!r}. Encode strings as integer ids, or use the tensorflow backend."
+        )
     # Arrays keep their dtype; JAX narrows 64-bit ones itself.
     return jnp.asarray(x, dtype=dtype)
 
@@ -132,3 +115,18 @@ def _clear_jax_caches(free_memory):
 
 
 global_state.register_clear_session_hook(_clear_jax_caches)
+
+
+class Variable(variables.Variable):
+    _convert_to_tensor = staticmethod(convert_to_tensor)
+    _convert_to_numpy = staticmethod(convert_to_numpy)
+
+    def _initialize(self, value):
+        self._value = value
+
+    def _direct_assign(self, value):
+        self._value = value
+
+    def __jax_array__(self):
+        # Lets `jnp` functions take a Variable directly.
+        return self.value

@@ -6,26 +6,11 @@ import numpy
 
 from keras_core._src.backend.common import dtypes
 from keras_core._src.backend.common import variables
-from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.common.keras_tensor import raise_if_symbolic
 from keras_core._src.backend.common.numpy_dtypes import to_numpy_dtype
 
 SUPPORTS_SPARSE_TENSORS = False
 SUPPORTS_RAGGED_TENSORS = False
-
-
-class Variable(variables.Variable):
-    def _convert_to_tensor(self, value, dtype=None):
-        return convert_to_tensor(value, dtype=dtype)
-
-    def _convert_to_numpy(self, value):
-        return convert_to_numpy(value)
-
-    def _initialize(self, value):
-        # Copy, so that the variable never aliases the caller's array.
-        self._value = numpy.array(value)
-
-    def _direct_assign(self, value):
-        self._value = numpy.array(value)
 
 
 def _check_dense(sparse, ragged):
@@ -46,11 +31,7 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     _check_dense(sparse, ragged)
     if isinstance(x, variables.Variable):
         x = x.value
-    if isinstance(x, KerasTensor):
-        raise ValueError(
-            f"Cannot convert a symbolic KerasTensor to a tensor: {x}. Call the "
-            "model or function on real data instead."
-        )
+    raise_if_symbolic(x)
     if dtype is not None:
         return numpy.asarray(x, dtype=to_numpy_dtype(dtype))
     if isinstance(x, numpy.ndarray):
@@ -99,3 +80,15 @@ def device_scope(device_name):
             f"'cpu' (or 'cpu:0'). Received: device_name={device_name!r}"
         )
     yield
+
+
+class Variable(variables.Variable):
+    _convert_to_tensor = staticmethod(convert_to_tensor)
+    _convert_to_numpy = staticmethod(convert_to_numpy)
+
+    def _initialize(self, value):
+        # Copy, so that the variable never aliases the caller's array.
+        self._value = numpy.array(value)
+
+    def _direct_assign(self, value):
+        self._value = numpy.array(value)

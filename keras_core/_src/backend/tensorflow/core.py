@@ -10,7 +10,7 @@ import numpy
 
 from keras_core._src.backend.common import dtypes
 from keras_core._src.backend.common import variables
-from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.common.keras_tensor import raise_if_symbolic
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 SUPPORTS_SPARSE_TENSORS = True
@@ -22,53 +22,11 @@ def to_tf_dtype(dtype):
     return tf.as_dtype(dtypes.standardize_dtype(dtype))
 
 
-class Variable(variables.Variable):
-    def _convert_to_tensor(self, value, dtype=None):
-        return convert_to_tensor(value, dtype=dtype)
-
-    def _convert_to_numpy(self, value):
-        return convert_to_numpy(value)
-
-    def _initialize(self, value):
-        # init_scope: a variable first built inside a `tf.function` must
-        # still be created eagerly, once.
-        with tf.init_scope():
-            self._value = tf.Variable(
-                value,
-                dtype=to_tf_dtype(self._dtype),
-                trainable=self._trainable,
-                name=self._name,
-            )
-
-    def _direct_assign(self, value):
-        self._value.assign(tf.cast(value, self._value.dtype))
-
-    def _matmul(self, a, b):
-        # `tf.matmul` needs rank >= 2; NumPy semantics cover 1-D operands.
-        return tf.experimental.numpy.matmul(a, b)
-
-    def __tf_tensor__(self, dtype=None, name=None):
-        # Lets TensorFlow ops take a Variable directly.
-        return tf.convert_to_tensor(self.value, dtype=dtype, name=name)
-
-    # Makes `tf.GradientTape.gradient` and `watch` accept this object as a
-    # source: TensorFlow then uses the underlying resource handle.
-    _should_act_as_resource_variable = True
-
-    @property
-    def handle(self):
-        return self.value.handle
-
-
 def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     """Returns `x` as a `tf.Tensor` (sparse/ragged kept), cast to `dtype`."""
     if isinstance(x, variables.Variable):
         x = x.value
-    if isinstance(x, KerasTensor):
-        raise ValueError(
-            f"Cannot convert a symbolic KerasTensor to a tensor: {x}. Call the "
-            "model or function on real data instead."
-        )
+    raise_if_symbolic(x)
     if dtype is not None:
         dtype = to_tf_dtype(dtype)
     if isinstance(x, tf.SparseTensor):
@@ -154,3 +112,38 @@ def device_scope(device_name):
     """Places computations on `device_name` (`"cpu:0"`, `"gpu:1"`)."""
     with tf.device(_parse_device(device_name)):
         yield
+
+
+class Variable(variables.Variable):
+    _convert_to_tensor = staticmethod(convert_to_tensor)
+    _convert_to_numpy = staticmethod(convert_to_numpy)
+
+    def _initialize(self, value):
+        # init_scope: a variable first built inside a `tf.function` must
+        # still be created eagerly, once.
+        with tf.init_scope():
+            self._value = tf.Variable(
+                value,
+                dtype=to_tf_dtype(self._dtype),
+                trainable=self._trainable,
+                name=self._name,
+            )
+
+    def _direct_assign(self, value):
+        self._value.assign(tf.cast(value, self._value.dtype))
+
+    def _matmul(self, a, b):
+        # `tf.matmul` needs rank >= 2; NumPy semantics cover 1-D operands.
+        return tf.experimental.numpy.matmul(a, b)
+
+    def __tf_tensor__(self, dtype=None, name=None):
+        # Lets TensorFlow ops take a Variable directly.
+        return tf.convert_to_tensor(self.value, dtype=dtype, name=name)
+
+    # Makes `tf.GradientTape.gradient` and `watch` accept this object as a
+    # source: TensorFlow then uses the underlying resource handle.
+    _should_act_as_resource_variable = True
+
+    @property
+    def handle(self):
+        return self.value.handle

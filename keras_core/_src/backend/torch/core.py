@@ -13,7 +13,7 @@ import torch
 from keras_core._src.backend.common import dtypes
 from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common import variables
-from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.common.keras_tensor import raise_if_symbolic
 
 SUPPORTS_SPARSE_TENSORS = False
 SUPPORTS_RAGGED_TENSORS = False
@@ -56,46 +56,6 @@ def get_device():
     return _DEFAULT_DEVICE if scoped is None else scoped
 
 
-class Variable(variables.Variable):
-    def _convert_to_tensor(self, value, dtype=None):
-        return convert_to_tensor(value, dtype=dtype)
-
-    def _convert_to_numpy(self, value):
-        return convert_to_numpy(value)
-
-    def _initialize(self, value):
-        # Clone: the tensor may share memory with the caller's NumPy array.
-        requires_grad = self._trainable and (
-            value.is_floating_point() or value.is_complex()
-        )
-        self._value = torch.nn.Parameter(
-            value.detach().clone(), requires_grad=requires_grad
-        )
-
-    def _direct_assign(self, value):
-        with torch.no_grad():
-            self._value.copy_(value)
-
-    def _on_trainable_change(self, trainable):
-        if self._value is not None and (
-            self._value.is_floating_point() or self._value.is_complex()
-        ):
-            self._value.requires_grad_(trainable)
-
-    @classmethod
-    def __torch_function__(cls, func, types, args=(), kwargs=None):
-        # Lets torch functions take a Variable: use its current value.
-        def unwrap(x):
-            if isinstance(x, Variable):
-                return x.value
-            if isinstance(x, (list, tuple)):
-                return type(x)(unwrap(item) for item in x)
-            return x
-
-        kwargs = {k: unwrap(v) for k, v in (kwargs or {}).items()}
-        return func(*unwrap(args), **kwargs)
-
-
 def _from_numpy(array, dtype):
     array = numpy.asarray(array)
     source_dtype = dtypes.standardize_dtype(array.dtype)
@@ -122,11 +82,7 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
         )
     if isinstance(x, variables.Variable):
         x = x.value
-    if isinstance(x, KerasTensor):
-        raise ValueError(
-            f"Cannot convert a symbolic KerasTensor to a tensor: {x}. Call the "
-            "model or function on real data instead."
-        )
+    raise_if_symbolic(x)
     if dtype is not None:
         dtype = dtypes.standardize_dtype(dtype)
     if isinstance(x, torch.Tensor):
@@ -214,3 +170,40 @@ def _release_cuda_memory(free_memory):
 
 
 global_state.register_clear_session_hook(_release_cuda_memory)
+
+
+class Variable(variables.Variable):
+    _convert_to_tensor = staticmethod(convert_to_tensor)
+    _convert_to_numpy = staticmethod(convert_to_numpy)
+
+    def _initialize(self, value):
+        # Clone: the tensor may share memory with the caller's NumPy array.
+        requires_grad = self._trainable and (
+            value.is_floating_point() or value.is_complex()
+        )
+        self._value = torch.nn.Parameter(
+            value.detach().clone(), requires_grad=requires_grad
+        )
+
+    def _direct_assign(self, value):
+        with torch.no_grad():
+            self._value.copy_(value)
+
+    def _on_trainable_change(self, trainable):
+        if self._value is not None and (
+            self._value.is_floating_point() or self._value.is_complex()
+        ):
+            self._value.requires_grad_(trainable)
+
+    @classmethod
+    def __torch_function__(cls, func, types, args=(), kwargs=None):
+        # Lets torch functions take a Variable: use its current value.
+        def unwrap(x):
+            if isinstance(x, Variable):
+                return x.value
+            if isinstance(x, (list, tuple)):
+                return type(x)(unwrap(item) for item in x)
+            return x
+
+        kwargs = {k: unwrap(v) for k, v in (kwargs or {}).items()}
+        return func(*unwrap(args), **kwargs)

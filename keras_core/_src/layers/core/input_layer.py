@@ -92,5 +92,6 @@ def Input(
         ragged=bool(ragged),
         name=name,
     )
+    # Read by functional models, which accept None for optional inputs.
     result._optional = optional
     return result
