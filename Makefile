@@ -20,8 +20,10 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml constraints.txt
 	$(PIP_INSTALL) -e ".[all,test]"
 	touch $@ $(VENV)/.demo-installed
 
+# The demo venv has only JAX, so a keras.json left by another Keras install
+# (which writes "tensorflow" there) must not pick the backend.
 demo: $(VENV)/.demo-installed
-	$(BIN)/python examples/demo.py
+	KERAS_BACKEND=$${KERAS_BACKEND:-jax} $(BIN)/python examples/demo.py
 
 # Runs the whole suite once per backend; fails if any backend fails.
 test: $(VENV)/.test-installed
