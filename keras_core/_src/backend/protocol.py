@@ -15,6 +15,7 @@ PROTOCOL = {
         "shape": "(x)",
         "cast": "(x, dtype)",
         "device_scope": "(device_name)",
+        "compute_output_spec": "(fn, *args, **kwargs)",
         # The Variable class, subclassing common.variables.Variable.
         "Variable": "class",
     },

@@ -7,6 +7,7 @@ import jax
 import jax.numpy as jnp
 import numpy
 
+from keras_core._src.backend.common import abstract_eval
 from keras_core._src.backend.common import dtypes
 from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common import variables
@@ -115,6 +116,31 @@ def _clear_jax_caches(free_memory):
 
 
 global_state.register_clear_session_hook(_clear_jax_caches)
+
+
+def _run_abstract(fn, args, kwargs, fill):
+    keras_tensors, rebuild = abstract_eval.symbolic_inputs(args, kwargs)
+    structs = [
+        jax.ShapeDtypeStruct(abstract_eval.filled_shape(t, fill), t.dtype)
+        for t in keras_tensors
+    ]
+
+    outputs = abstract_eval.TensorOutputs(lambda x: isinstance(x, jax.Array))
+
+    def run_on(*abstract_values):
+        call_args, call_kwargs = rebuild(*abstract_values)
+        return outputs.split(fn(*call_args, **call_kwargs))
+
+    abstract_results = jax.eval_shape(run_on, *structs)
+    return abstract_eval.to_keras_tensors(outputs.join(abstract_results))
+
+
+def compute_output_spec(fn, *args, **kwargs):
+    """Returns `fn`'s outputs for KerasTensor inputs, as KerasTensors.
+
+    Evaluation is abstract (`jax.eval_shape`): nothing is computed.
+    """
+    return abstract_eval.evaluate_symbolically(fn, args, kwargs, _run_abstract)
 
 
 class Variable(variables.Variable):

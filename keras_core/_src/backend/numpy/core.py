@@ -4,6 +4,7 @@ import contextlib
 
 import numpy
 
+from keras_core._src.backend.common import abstract_eval
 from keras_core._src.backend.common import dtypes
 from keras_core._src.backend.common import variables
 from keras_core._src.backend.common.keras_tensor import raise_if_symbolic
@@ -80,6 +81,24 @@ def device_scope(device_name):
             f"'cpu' (or 'cpu:0'). Received: device_name={device_name!r}"
         )
     yield
+
+
+def _run_abstract(fn, args, kwargs, fill):
+    # np.zeros maps pages lazily: big placeholders cost no memory until
+    # written, and most ops only write their (usually smaller) outputs.
+    def placeholder(keras_tensor):
+        return numpy.zeros(
+            abstract_eval.filled_shape(keras_tensor, fill),
+            dtype=to_numpy_dtype(keras_tensor.dtype),
+        )
+
+    args, kwargs = abstract_eval.map_keras_tensors(placeholder, (args, kwargs))
+    return abstract_eval.to_keras_tensors(fn(*args, **kwargs))
+
+
+def compute_output_spec(fn, *args, **kwargs):
+    """Returns `fn`'s outputs for KerasTensor inputs, as KerasTensors."""
+    return abstract_eval.evaluate_symbolically(fn, args, kwargs, _run_abstract)
 
 
 class Variable(variables.Variable):

@@ -8,9 +8,12 @@ import contextlib
 
 import numpy
 
+from keras_core._src.backend.common import abstract_eval
 from keras_core._src.backend.common import dtypes
 from keras_core._src.backend.common import variables
 from keras_core._src.backend.common.keras_tensor import raise_if_symbolic
+from keras_core._src.backend.common.scopes import StatelessScope
+from keras_core._src.backend.common.scopes import SymbolicScope
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 SUPPORTS_SPARSE_TENSORS = True
@@ -112,6 +115,44 @@ def device_scope(device_name):
     """Places computations on `device_name` (`"cpu:0"`, `"gpu:1"`)."""
     with tf.device(_parse_device(device_name)):
         yield
+
+
+def _tensor_spec(keras_tensor):
+    dtype = to_tf_dtype(keras_tensor.dtype)
+    if keras_tensor.sparse:
+        return tf.SparseTensorSpec(keras_tensor.shape, dtype)
+    if keras_tensor.ragged:
+        return tf.RaggedTensorSpec(
+            keras_tensor.shape,
+            dtype,
+            ragged_rank=keras_tensor.ragged_rank,
+            row_splits_dtype=to_tf_dtype(keras_tensor.row_splits_dtype),
+        )
+    return tf.TensorSpec(keras_tensor.shape, dtype)
+
+
+def compute_output_spec(fn, *args, **kwargs):
+    """Returns `fn`'s outputs for KerasTensor inputs, as KerasTensors.
+
+    `fn` is traced into a graph with unknown dimensions left unknown, so one
+    trace gives static and dynamic dimensions alike; nothing is computed.
+    """
+    keras_tensors, rebuild = abstract_eval.symbolic_inputs(args, kwargs)
+
+    outputs = abstract_eval.TensorOutputs(tf.is_tensor)
+
+    def run_on(*graph_tensors):
+        call_args, call_kwargs = rebuild(*graph_tensors)
+        return outputs.split(fn(*call_args, **call_kwargs))
+
+    with StatelessScope(initialize_variables=False), SymbolicScope():
+        graph = tf.function(run_on, autograph=False).get_concrete_function(
+            *[_tensor_spec(t) for t in keras_tensors]
+        )
+        results = outputs.join(graph.structured_outputs)
+    return abstract_eval.to_keras_tensors(
+        results, sparse_check=lambda x: isinstance(x, tf.SparseTensor)
+    )
 
 
 class Variable(variables.Variable):

@@ -10,6 +10,7 @@ import ml_dtypes
 import numpy
 import torch
 
+from keras_core._src.backend.common import abstract_eval
 from keras_core._src.backend.common import dtypes
 from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common import variables
@@ -170,6 +171,37 @@ def _release_cuda_memory(free_memory):
 
 
 global_state.register_clear_session_hook(_release_cuda_memory)
+
+
+def _run_abstract(fn, args, kwargs, fill):
+    def on_device(device):
+        def placeholder(keras_tensor):
+            return torch.zeros(
+                abstract_eval.filled_shape(keras_tensor, fill),
+                dtype=to_torch_dtype(keras_tensor.dtype),
+                device=device,
+            )
+
+        return abstract_eval.map_keras_tensors(placeholder, (args, kwargs))
+
+    with torch.no_grad():
+        call_args, call_kwargs = on_device("meta")
+        try:
+            outputs = fn(*call_args, **call_kwargs)
+        except (NotImplementedError, RuntimeError):
+            # Some kernels have no meta implementation: run them for real
+            # on the CPU (zeros are cheap to allocate lazily).
+            call_args, call_kwargs = on_device("cpu")
+            outputs = fn(*call_args, **call_kwargs)
+    return abstract_eval.to_keras_tensors(outputs)
+
+
+def compute_output_spec(fn, *args, **kwargs):
+    """Returns `fn`'s outputs for KerasTensor inputs, as KerasTensors.
+
+    Evaluation runs on PyTorch's `meta` device: shapes only, no data.
+    """
+    return abstract_eval.evaluate_symbolically(fn, args, kwargs, _run_abstract)
 
 
 class Variable(variables.Variable):
