@@ -8,6 +8,7 @@ of jax, torch, tensorflow, numpy.
 
 from keras_core import backend
 from keras_core import config
+from keras_core import ops
 from keras_core import tree
 from keras_core._src.backend import Variable
 from keras_core._src.backend import device

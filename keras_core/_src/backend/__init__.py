@@ -15,6 +15,8 @@ _implementation = importlib.import_module(f"keras_core._src.backend.{_BACKEND_NA
 dtypes.configure_backend_traits(keeps_64bit=_implementation.KEEPS_64BIT)
 
 core = _implementation.core
+# "numpy_api", not "numpy": the numpy backend's package is already called so.
+numpy_api = _implementation.numpy_api
 Variable = core.Variable
 
 

@@ -1,10 +1,19 @@
-"""What every backend provides: one list of functions per namespace.
+"""What every backend provides.
 
-`tests/backend/test_protocol.py` checks the active backend against it: each
-function must exist with exactly this signature, or be listed with a reason
-in the backend's `known_gaps.json` and raise `NotImplementedError` naming the
-backend and the function. Later namespaces (numpy, nn, math, linalg, image,
-random, rnn) join this table as their ops land.
+Two lists make the protocol:
+
+- `PROTOCOL` below: the backend-internal functions per namespace (`core`),
+  with their signatures;
+- every op declared in `keras_core/_src/ops/` (`op_definition.REGISTRY`):
+  each backend's table for the op's namespace (`numpy_api`, later `nn`,
+  `math`, `linalg`, `image`, `random`, `rnn`) has a function of the op's name
+  taking the op's parameters. Declaring the op declares the entry, so the
+  list cannot drift from the ops.
+
+`tests/backend/test_protocol.py` checks the active backend against both: a
+function must exist, or be listed with a reason in the backend's
+`known_gaps.json` and raise `NotImplementedError` naming the backend and the
+function.
 """
 
 PROTOCOL = {

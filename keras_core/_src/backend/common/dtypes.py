@@ -287,8 +287,10 @@ def promotion_type(x):
     """The argument `result_type` takes for value `x`.
 
     Python numbers are weak (their type); bools, strings, arrays and tensors
-    are strong (their dtype).
+    are strong (their dtype), and so are lists, which become tensors.
     """
+    if isinstance(x, (list, tuple)):
+        return python_data_dtype(x)
     if isinstance(x, bool):
         return "bool"
     if isinstance(x, str):

@@ -1,6 +1,7 @@
 """The NumPy backend: inference only, on the CPU, with no framework needed."""
 
 from keras_core._src.backend.numpy import core
+from keras_core._src.backend.numpy import numpy_api
 
 # Promotion narrows 64-bit results to 32 bits, as on JAX (see common.dtypes).
 KEEPS_64BIT = False

@@ -1,6 +1,7 @@
 """The TensorFlow backend."""
 
 from keras_core._src.backend.tensorflow import core
+from keras_core._src.backend.tensorflow import numpy_api
 
 # As in Keras 3, TensorFlow keeps int64/float64 results and reads Python ints
 # as int64 (its GPU kernels want int64 indices).

@@ -1,0 +1,57 @@
+"""The numpy backend's table of NumPy-API ops.
+
+Inputs arrive converted to the op's compute dtype (see `ops/dtype_rules`).
+"""
+
+import numpy as np
+
+
+def add(x1, x2):
+    return np.add(x1, x2)
+
+
+def subtract(x1, x2):
+    return np.subtract(x1, x2)
+
+
+def multiply(x1, x2):
+    return np.multiply(x1, x2)
+
+
+def true_divide(x1, x2):
+    return np.true_divide(x1, x2)
+
+
+divide = true_divide
+
+
+def maximum(x1, x2):
+    return np.maximum(x1, x2)
+
+
+def minimum(x1, x2):
+    return np.minimum(x1, x2)
+
+
+def equal(x1, x2):
+    return np.equal(x1, x2)
+
+
+def less(x1, x2):
+    return np.less(x1, x2)
+
+
+def negative(x):
+    return np.negative(x)
+
+
+def absolute(x):
+    return np.absolute(x)
+
+
+def sqrt(x):
+    return np.sqrt(x)
+
+
+def exp(x):
+    return np.exp(x)

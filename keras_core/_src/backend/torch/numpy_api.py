@@ -1,0 +1,59 @@
+"""The torch backend's table of NumPy-API ops.
+
+Inputs arrive converted to the op's compute dtype (see `ops/dtype_rules`).
+"""
+
+import torch
+
+
+def add(x1, x2):
+    return torch.add(x1, x2)
+
+
+def subtract(x1, x2):
+    return torch.subtract(x1, x2)
+
+
+def multiply(x1, x2):
+    return torch.multiply(x1, x2)
+
+
+def true_divide(x1, x2):
+    return torch.true_divide(x1, x2)
+
+
+divide = true_divide
+
+
+def maximum(x1, x2):
+    return torch.maximum(x1, x2)
+
+
+def minimum(x1, x2):
+    return torch.minimum(x1, x2)
+
+
+def equal(x1, x2):
+    return torch.eq(x1, x2)
+
+
+def less(x1, x2):
+    return torch.less(x1, x2)
+
+
+def negative(x):
+    return torch.negative(x)
+
+
+def absolute(x):
+    if x.dtype == torch.bool:
+        return x
+    return torch.absolute(x)
+
+
+def sqrt(x):
+    return torch.sqrt(x)
+
+
+def exp(x):
+    return torch.exp(x)

@@ -1,0 +1,1 @@
+"""Ops: every public op defined once, over the backend tables."""

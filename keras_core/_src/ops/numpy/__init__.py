@@ -1,0 +1,1 @@
+"""The NumPy-API ops (`keras_core.ops.numpy`)."""
