@@ -1,6 +1,4 @@
-"""The tensorflow backend's table of NumPy-API ops.
-
-Inputs arrive converted to the op's compute dtype (see `ops/dtype_rules`).
+"""The tensorflow backend table: arithmetic NumPy-API ops (ops/numpy/arithmetic.py).
 TensorFlow has no arithmetic on booleans; NumPy's meaning is used instead
 (`+` and `maximum` are `or`, `*` and `minimum` are `and`).
 """

@@ -1,7 +1,4 @@
-"""The numpy backend's table of NumPy-API ops.
-
-Inputs arrive converted to the op's compute dtype (see `ops/dtype_rules`).
-"""
+"""The numpy backend table: arithmetic NumPy-API ops (ops/numpy/arithmetic.py)."""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""Element-wise arithmetic, comparison and math ops.
+"""Element-wise arithmetic, comparison and basic math ops.
 
 Binary ops broadcast their arguments NumPy-style; Python scalars are weakly
 typed (`add(int8_tensor, 1)` is int8).
@@ -6,6 +6,23 @@ typed (`add(int8_tensor, 1)` is int8).
 
 from keras_core._src.ops import dtype_rules
 from keras_core._src.ops.op_definition import backend_op
+
+__all__ = [
+    "abs",
+    "absolute",
+    "add",
+    "divide",
+    "equal",
+    "exp",
+    "less",
+    "maximum",
+    "minimum",
+    "multiply",
+    "negative",
+    "sqrt",
+    "subtract",
+    "true_divide",
+]
 
 _BINARY = ("x1", "x2")
 

@@ -1,0 +1,9 @@
+"""The jax backend's table of NumPy-API ops, one module per op family.
+
+Inputs arrive converted to the op's compute dtype (see ops/dtype_rules.py).
+"""
+
+from keras_core._src.backend.jax.numpy_api.arithmetic import *  # noqa: F403
+from keras_core._src.backend.jax.numpy_api.binary_math import *  # noqa: F403
+from keras_core._src.backend.jax.numpy_api.reductions import *  # noqa: F403
+from keras_core._src.backend.jax.numpy_api.unary_math import *  # noqa: F403

@@ -1,0 +1,4 @@
+"""The jax backend table: unary math ops.
+
+See keras_core/_src/ops/numpy/unary_math.py for the declarations.
+"""
