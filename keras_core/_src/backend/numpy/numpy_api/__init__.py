@@ -7,3 +7,4 @@ from keras_core._src.backend.numpy.numpy_api.arithmetic import *  # noqa: F403
 from keras_core._src.backend.numpy.numpy_api.binary_math import *  # noqa: F403
 from keras_core._src.backend.numpy.numpy_api.reductions import *  # noqa: F403
 from keras_core._src.backend.numpy.numpy_api.unary_math import *  # noqa: F403
+from keras_core._src.backend.numpy.numpy_api.unary_misc import *  # noqa: F403

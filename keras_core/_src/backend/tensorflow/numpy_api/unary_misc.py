@@ -1,0 +1,4 @@
+"""The tensorflow backend table: unary misc ops.
+
+See keras_core/_src/ops/numpy/unary_misc.py for the declarations.
+"""

@@ -1,0 +1,3 @@
+"""binary_math ops of the NumPy API."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""reductions ops of the NumPy API."""
+
+__all__ = []

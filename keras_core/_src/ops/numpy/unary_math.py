@@ -1,0 +1,3 @@
+"""unary_math ops of the NumPy API."""
+
+__all__ = []

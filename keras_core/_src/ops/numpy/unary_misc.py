@@ -1,0 +1,3 @@
+"""unary_misc ops of the NumPy API."""
+
+__all__ = []
