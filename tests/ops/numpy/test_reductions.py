@@ -16,6 +16,8 @@ import os
 import ml_dtypes
 import numpy as np
 import pytest
+from op_testing import backend_gradients
+from op_testing import finite_differences
 
 import keras_core
 from keras_core import ops
@@ -212,36 +214,6 @@ def test_inside_the_backend_compiler(case):
     assert_close(result, reference_output(case), case)
 
 
-def backend_gradient(function, x):
-    """The gradient of sum(function(x)) with respect to x, as NumPy."""
-    if BACKEND == "jax":
-        import jax
-
-        return np.asarray(jax.grad(lambda y: function(y).sum())(x))
-    if BACKEND == "torch":
-        import torch
-
-        tensor = torch.tensor(x, dtype=torch.float64, requires_grad=True)
-        function(tensor).sum().backward()
-        return tensor.grad.numpy()
-    import tensorflow as tf
-
-    variable = tf.Variable(x, dtype=tf.float64)
-    with tf.GradientTape() as tape:
-        total = tf.reduce_sum(function(variable))
-    return tape.gradient(total, variable).numpy()
-
-
-def finite_differences(function, x, step=1e-6):
-    grad = np.zeros_like(x)
-    for position in np.ndindex(x.shape):
-        up, down = x.copy(), x.copy()
-        up[position] += step
-        down[position] -= step
-        grad[position] = (np.sum(function(up)) - np.sum(function(down))) / (2 * step)
-    return np.nan_to_num(grad)
-
-
 @pytest.mark.parametrize(
     "case", [c for c in CASES if c.differentiable], ids=lambda c: c.id
 )
@@ -249,10 +221,11 @@ def test_gradients_match_finite_differences(case):
     if BACKEND == "numpy":
         pytest.skip("the numpy backend is inference only: it has no gradients")
     x = case.x.astype("float32" if BACKEND == "jax" else "float64")  # no x64
-    grad = np.nan_to_num(backend_gradient(lambda y: call(case, y), x))
-    expected = finite_differences(
-        lambda y: case.reference(y, **numpy_kwargs(case)), case.x.astype("float64")
+    (grad,) = backend_gradients(lambda y: call(case, y), [x])
+    (expected,) = finite_differences(
+        lambda y: case.reference(y, **numpy_kwargs(case)), [case.x.astype("float64")]
     )
+    grad, expected = np.nan_to_num(grad), np.nan_to_num(expected)
     tolerance = 1e-2 if BACKEND == "jax" else 1e-5
     np.testing.assert_allclose(grad, expected, rtol=tolerance, atol=tolerance)
 

@@ -16,6 +16,8 @@ import os
 import ml_dtypes
 import numpy as np
 import pytest
+from op_testing import backend_gradients
+from op_testing import finite_differences
 
 import keras_core
 from keras_core import ops
@@ -164,38 +166,6 @@ def test_inside_the_backend_compiler(case):
     np.testing.assert_allclose(to_numpy(result), expected, rtol=case.rtol, atol=1e-6)
 
 
-def backend_gradient(op, x):
-    """The gradient of sum(op(x)) with respect to x, as NumPy."""
-    if BACKEND == "jax":
-        import jax
-
-        # Jitted: one compilation instead of one per primitive.
-        return np.asarray(jax.jit(jax.grad(lambda y: op(y).sum()))(x))
-    if BACKEND == "torch":
-        import torch
-
-        tensor = torch.tensor(x, dtype=torch.float64, requires_grad=True)
-        op(tensor).sum().backward()
-        return tensor.grad.numpy()
-    import tensorflow as tf
-
-    variable = tf.Variable(x, dtype=tf.float64)
-    with tf.GradientTape() as tape:
-        total = tf.reduce_sum(op(variable))
-    return tape.gradient(total, variable).numpy()
-
-
-def finite_differences(reference, x, step=1e-6):
-    grad = np.zeros_like(x)
-    for position in np.ndindex(x.shape):
-        up = x.copy()
-        down = x.copy()
-        up[position] += step
-        down[position] -= step
-        grad[position] = (reference(up).sum() - reference(down).sum()) / (2 * step)
-    return grad
-
-
 @pytest.mark.parametrize("case", [c for c in CASES if c.differentiable], ids=IDS)
 def test_gradients_match_finite_differences(case):
     if BACKEND == "numpy":
@@ -203,8 +173,10 @@ def test_gradients_match_finite_differences(case):
     x = np.asarray(case.input, dtype="float64")
     if BACKEND == "jax":
         x = x.astype("float32")  # jax runs without x64
-    grad = backend_gradient(getattr(ops, case.op), x)
-    expected = finite_differences(case.reference, np.asarray(case.input, "float64"))
+    (grad,) = backend_gradients(getattr(ops, case.op), [x])
+    (expected,) = finite_differences(
+        case.reference, [np.asarray(case.input, "float64")]
+    )
     tolerance = 1e-3 if BACKEND == "jax" else 1e-6
     np.testing.assert_allclose(grad, expected, rtol=tolerance, atol=tolerance)
 

@@ -17,6 +17,8 @@ import os
 import ml_dtypes
 import numpy as np
 import pytest
+from op_testing import backend_gradients
+from op_testing import finite_differences
 
 import keras_core
 from keras_core import ops
@@ -222,52 +224,6 @@ def test_inside_the_backend_compiler(case):
     else:
         pytest.skip("numpy has no compiler: eager values are checked elsewhere")
     assert_matches(result, case)
-
-
-def backend_gradients(op, inputs):
-    """Gradients of sum(op(*inputs)) with respect to each input, as NumPy."""
-    if BACKEND == "jax":
-        import jax
-
-        def total(*xs):
-            return op(*xs).sum()
-
-        grads = jax.grad(total, argnums=tuple(range(len(inputs))))(*inputs)
-        return [np.asarray(g) for g in grads]
-    if BACKEND == "torch":
-        import torch
-
-        tensors = [
-            torch.tensor(x, dtype=torch.float64, requires_grad=True) for x in inputs
-        ]
-        op(*tensors).sum().backward()
-        return [t.grad.numpy() for t in tensors]
-    import tensorflow as tf
-
-    tensors = [tf.Variable(x, dtype=tf.float64) for x in inputs]
-    with tf.GradientTape() as tape:
-        total = tf.reduce_sum(op(*tensors))
-    # Piecewise-constant ops (floor, round) have no registered TF gradient:
-    # their derivative is zero, as the finite differences say.
-    gradients = tape.gradient(
-        total, tensors, unconnected_gradients=tf.UnconnectedGradients.ZERO
-    )
-    return [g.numpy() for g in gradients]
-
-
-def finite_differences(reference, inputs, step=1e-6):
-    grads = []
-    for index, x in enumerate(inputs):
-        grad = np.zeros_like(x)
-        for position in np.ndindex(x.shape):
-            up = [y.copy() for y in inputs]
-            down = [y.copy() for y in inputs]
-            up[index][position] += step
-            down[index][position] -= step
-            delta = reference(*up).sum() - reference(*down).sum()
-            grad[position] = delta / (2 * step)
-        grads.append(grad)
-    return grads
 
 
 @pytest.mark.parametrize(
