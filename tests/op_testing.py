@@ -6,6 +6,21 @@ import numpy as np
 import keras_core
 
 BACKEND = keras_core.config.backend()
+RNG = np.random.default_rng(0)
+
+
+def positive(*shape):
+    """float32 samples in [0.5, 2): inside every op's domain."""
+    return RNG.uniform(0.5, 2.0, size=shape).astype("float32")
+
+
+def signed(*shape):
+    """float32 samples of either sign, 0.5 or more from 0.
+
+    Kinks and poles at 0 (abs, sign, maximum ties, reciprocal) are not sampled.
+    """
+    values = RNG.uniform(0.5, 2.0, size=shape) * RNG.choice([-1.0, 1.0], size=shape)
+    return values.astype("float32")
 
 
 def backend_gradients(function, inputs):

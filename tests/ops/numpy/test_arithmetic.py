@@ -17,13 +17,14 @@ import numpy as np
 import pytest
 from op_testing import backend_gradients
 from op_testing import finite_differences
+from op_testing import positive
+from op_testing import signed
 
 import keras_core
 from keras_core import ops
 from keras_core._src.backend import core
 
 BACKEND = keras_core.config.backend()
-RNG = np.random.default_rng(0)
 
 
 @dataclasses.dataclass
@@ -33,16 +34,6 @@ class Case:
     reference: object
     differentiable: bool = True
     rtol: float = 1e-6
-
-
-def positive(*shape):
-    return RNG.uniform(0.5, 2.0, size=shape).astype("float32")
-
-
-def signed(*shape):
-    # Away from 0 so that kinks (abs, maximum ties) are not sampled.
-    values = RNG.uniform(0.5, 2.0, size=shape) * RNG.choice([-1.0, 1.0], size=shape)
-    return values.astype("float32")
 
 
 CASES = [

@@ -18,6 +18,8 @@ import numpy as np
 import pytest
 from op_testing import backend_gradients
 from op_testing import finite_differences
+from op_testing import positive
+from op_testing import signed
 
 import keras_core
 from keras_core import ops
@@ -34,16 +36,6 @@ class Case:
     reference: object
     differentiable: bool = False
     rtol: float = 1e-6
-
-
-def positive(*shape):
-    return RNG.uniform(0.5, 2.0, size=shape).astype("float32")
-
-
-def signed(*shape):
-    # Away from 0 so that kinks and sign changes are not sampled.
-    values = RNG.uniform(0.5, 2.0, size=shape) * RNG.choice([-1.0, 1.0], size=shape)
-    return values.astype("float32")
 
 
 def integers(*shape, low=-20, high=20):

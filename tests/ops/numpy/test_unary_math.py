@@ -18,6 +18,8 @@ import numpy as np
 import pytest
 from op_testing import backend_gradients
 from op_testing import finite_differences
+from op_testing import positive
+from op_testing import signed
 
 import keras_core
 from keras_core import ops
@@ -43,17 +45,6 @@ class Case:
 
 def uniform(low, high, *shape):
     return RNG.uniform(low, high, size=shape).astype("float32")
-
-
-def signed(*shape):
-    # Away from 0 so that kinks (sign, cbrt) and poles (reciprocal) are not
-    # sampled.
-    values = RNG.uniform(0.5, 2.0, size=shape) * RNG.choice([-1.0, 1.0], size=shape)
-    return values.astype("float32")
-
-
-def positive(*shape):
-    return uniform(0.5, 2.0, *shape)
 
 
 def inside_unit(*shape):

@@ -46,10 +46,6 @@ def signed(*shape):
     return values.astype("float32")
 
 
-def positive(*shape):
-    return RNG.uniform(0.5, 2.0, size=shape).astype("float32")
-
-
 SPECIAL = np.array([NAN, -NAN, INF, -INF, 0.0, -0.0, -1.5, 2.5], "float32")
 HALVES = np.array([0.5, 1.5, 2.5, -0.5, -2.5, 0.25, 0.75, 1.125], "float32")
 INTS = np.array([15, 25, -15, 14, 16, -25, 0, 7], "int32")
