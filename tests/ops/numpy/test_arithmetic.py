@@ -53,6 +53,17 @@ CASES = [
     ),
     Case("maximum", (signed(2, 3), signed(2, 3)), np.maximum),
     Case("minimum", (signed(2, 3), signed(3)), np.minimum),
+    Case("fmax", (signed(2, 3), signed(2, 3)), np.fmax),
+    Case(
+        "fmin",
+        (
+            signed(
+                3,
+            ),
+            signed(2, 3),
+        ),
+        np.fmin,
+    ),
     Case(
         "equal", (np.array([1.0, 2.0, 3.0]), np.array([1.0, 0.0, 3.0])), np.equal, False
     ),
@@ -193,3 +204,13 @@ def test_result_dtypes_match_keras(op_name):
         if got != expected:
             mismatches.append((key, got, expected))
     assert not mismatches, mismatches
+
+
+@pytest.mark.parametrize("op_name", ["fmax", "fmin", "maximum", "minimum"])
+def test_nan_handling_matches_numpy(op_name):
+    # fmax/fmin ignore a NaN when the other value is a number; maximum and
+    # minimum propagate it.
+    x1 = np.array([np.nan, 1.0, np.nan, -2.0, 3.0], "float32")
+    x2 = np.array([2.0, np.nan, np.nan, -1.0, 3.0], "float32")
+    result = to_numpy(getattr(ops, op_name)(x1, x2))
+    np.testing.assert_array_equal(result, getattr(np, op_name)(x1, x2))

@@ -14,6 +14,8 @@ __all__ = [
     "divide",
     "equal",
     "exp",
+    "fmax",
+    "fmin",
     "less",
     "maximum",
     "minimum",
@@ -149,6 +151,48 @@ def minimum(x1, x2):
     Example:
 
     >>> keras_core.ops.minimum([1.0, 5.0], [3.0, 2.0])
+    array([1., 2.], dtype=float32)
+    """
+
+
+@backend_op("numpy_api", dtype_rules.promote, tensors=_BINARY)
+def fmax(x1, x2):
+    """The element-wise maximum of two tensors, ignoring NaNs.
+
+    Where exactly one of the pair is NaN, the other is returned; NaN only
+    where both are (unlike `maximum`, which propagates any NaN).
+
+    Args:
+        x1: A tensor.
+        x2: A tensor broadcastable with `x1`.
+
+    Returns:
+        The larger of each pair, in the promoted dtype.
+
+    Example:
+
+    >>> keras_core.ops.fmax([1.0, numpy.nan], [numpy.nan, 2.0])
+    array([1., 2.], dtype=float32)
+    """
+
+
+@backend_op("numpy_api", dtype_rules.promote, tensors=_BINARY)
+def fmin(x1, x2):
+    """The element-wise minimum of two tensors, ignoring NaNs.
+
+    Where exactly one of the pair is NaN, the other is returned; NaN only
+    where both are (unlike `minimum`, which propagates any NaN).
+
+    Args:
+        x1: A tensor.
+        x2: A tensor broadcastable with `x1`.
+
+    Returns:
+        The smaller of each pair, in the promoted dtype.
+
+    Example:
+
+    >>> keras_core.ops.fmin([1.0, numpy.nan], [numpy.nan, 2.0])
     array([1., 2.], dtype=float32)
     """
 

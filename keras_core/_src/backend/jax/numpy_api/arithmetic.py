@@ -52,3 +52,11 @@ def sqrt(x):
 
 def exp(x):
     return jnp.exp(x)
+
+
+def fmax(x1, x2):
+    return jnp.fmax(x1, x2)
+
+
+def fmin(x1, x2):
+    return jnp.fmin(x1, x2)

@@ -52,3 +52,11 @@ def sqrt(x):
 
 def exp(x):
     return np.exp(x)
+
+
+def fmax(x1, x2):
+    return np.fmax(x1, x2)
+
+
+def fmin(x1, x2):
+    return np.fmin(x1, x2)

@@ -80,3 +80,24 @@ def sqrt(x):
 
 def exp(x):
     return tf.exp(x)
+
+
+def _ignoring_nans(x1, x2, result):
+    # The other operand where exactly one is NaN; NaN where both are.
+    return tf.where(tf.math.is_nan(x1), x2, tf.where(tf.math.is_nan(x2), x1, result))
+
+
+def fmax(x1, x2):
+    if _is_bool(x1):
+        return tf.logical_or(x1, x2)
+    if x1.dtype.is_floating:
+        return _ignoring_nans(x1, x2, tf.maximum(x1, x2))
+    return tf.maximum(x1, x2)
+
+
+def fmin(x1, x2):
+    if _is_bool(x1):
+        return tf.logical_and(x1, x2)
+    if x1.dtype.is_floating:
+        return _ignoring_nans(x1, x2, tf.minimum(x1, x2))
+    return tf.minimum(x1, x2)

@@ -54,3 +54,15 @@ def sqrt(x):
 
 def exp(x):
     return torch.exp(x)
+
+
+def fmax(x1, x2):
+    if x1.dtype == torch.bool:
+        return torch.logical_or(x1, x2)
+    return torch.fmax(x1, x2)
+
+
+def fmin(x1, x2):
+    if x1.dtype == torch.bool:
+        return torch.logical_and(x1, x2)
+    return torch.fmin(x1, x2)
