@@ -15,6 +15,16 @@ def promote(*types):
     return dtype, dtype
 
 
+def boolean_result(*types):
+    """Inputs read as truth values in their own dtypes, a boolean result.
+
+    For logical ops (logical_and, all, any): the backend tests inputs against
+    zero, so no conversion is needed. Strings and float8 are still refused.
+    """
+    result_type(*types)
+    return None, "bool"
+
+
 def promote_numeric(*types):
     """Like `promote`, for ops NumPy refuses on booleans (subtract, negative)."""
     dtype = result_type(*types)

@@ -62,13 +62,19 @@ class OpDefinition:
         self.tensors = tensors or (self.parameters[0],)
         self.statics = [p for p in self.parameters if p not in self.tensors]
         self.dtype_rule = dtype_rule
+        self._backend_function = None
         unknown = set(self.tensors) - set(self.parameters)
         if unknown:
             raise ValueError(f"Op {self.name}: no parameters named {sorted(unknown)}")
 
     def backend_function(self):
-        table = getattr(backend, self.namespace)
-        return getattr(table, self.name)
+        # Looked up on first use (the backend tables may import after the
+        # declarations) and kept: the backend never changes in a process
+        # (`set_backend` reloads these modules).
+        if self._backend_function is None:
+            table = getattr(backend, self.namespace)
+            self._backend_function = getattr(table, self.name)
+        return self._backend_function
 
     def bind(self, args, kwargs):
         """Returns (tensor arguments, static arguments) of a call."""

@@ -99,11 +99,6 @@ def _strong_to_float_bools_kept(*types):
     return compute, result
 
 
-def _logical(*types):
-    """Inputs keep their dtypes (the backend tests them against zero)."""
-    return None, "bool"
-
-
 def _integers(*types):
     """Integer inputs only (Python ints count as int32); two booleans are refused."""
     dtype = result_type(*_strong(types))
@@ -287,7 +282,7 @@ def less_equal(x1, x2):
     """
 
 
-@backend_op("numpy_api", _logical, tensors=_BINARY)
+@backend_op("numpy_api", dtype_rules.boolean_result, tensors=_BINARY)
 def logical_and(x1, x2):
     """The truth of `x1 and x2`, element-wise (non-zero is true).
 
@@ -305,7 +300,7 @@ def logical_and(x1, x2):
     """
 
 
-@backend_op("numpy_api", _logical, tensors=_BINARY)
+@backend_op("numpy_api", dtype_rules.boolean_result, tensors=_BINARY)
 def logical_or(x1, x2):
     """The truth of `x1 or x2`, element-wise (non-zero is true).
 
@@ -323,7 +318,7 @@ def logical_or(x1, x2):
     """
 
 
-@backend_op("numpy_api", _logical, tensors=_BINARY)
+@backend_op("numpy_api", dtype_rules.boolean_result, tensors=_BINARY)
 def logical_xor(x1, x2):
     """The truth of `x1 xor x2`, element-wise (non-zero is true).
 

@@ -11,6 +11,7 @@ from keras_core._src.backend.common.config import floatx
 from keras_core._src.backend.common.dtypes import is_float_dtype
 from keras_core._src.backend.common.dtypes import is_int_dtype
 from keras_core._src.backend.common.dtypes import result_type
+from keras_core._src.ops import dtype_rules
 from keras_core._src.ops.op_definition import backend_op
 
 __all__ = [
@@ -43,23 +44,6 @@ __all__ = [
     "sum",
     "var",
 ]
-
-
-def _same(dtype):
-    """Inputs and result keep the input dtype (max, min): no value changes."""
-    dtype = result_type(dtype)
-    return dtype, dtype
-
-
-def _same_numeric(dtype):
-    """Like `_same`, refusing booleans, which NumPy cannot subtract (ptp)."""
-    dtype = result_type(dtype)
-    if dtype == "bool":
-        raise TypeError(
-            "boolean inputs are not supported: the range needs a subtraction. "
-            "Cast the input to a number."
-        )
-    return dtype, dtype
 
 
 def _accumulator(dtype):
@@ -118,12 +102,6 @@ def _float_rule(dtype):
         dtype = floatx()
     compute = "float32" if dtype in ("float16", "bfloat16") else dtype
     return compute, dtype
-
-
-def _logical_rule(dtype):
-    """Any dtype is read as truth values; the result is bool."""
-    result_type(dtype)  # Refuses strings and float8 with a clear message.
-    return None, "bool"
 
 
 def _index_rule(dtype):
@@ -195,7 +173,7 @@ def mean(x, axis=None, keepdims=False):
     """
 
 
-@backend_op("numpy_api", _same)
+@backend_op("numpy_api", dtype_rules.promote)
 def max(x, axis=None, keepdims=False, initial=None):
     """The largest element of `x` over the given axes (NaN if any is NaN).
 
@@ -217,7 +195,7 @@ def max(x, axis=None, keepdims=False, initial=None):
     """
 
 
-@backend_op("numpy_api", _same)
+@backend_op("numpy_api", dtype_rules.promote)
 def min(x, axis=None, keepdims=False, initial=None):
     """The smallest element of `x` over the given axes (NaN if any is NaN).
 
@@ -239,7 +217,7 @@ def min(x, axis=None, keepdims=False, initial=None):
     """
 
 
-@backend_op("numpy_api", _same)
+@backend_op("numpy_api", dtype_rules.promote)
 def amax(x, axis=None, keepdims=False):
     """The largest element of `x` over the given axes (like `max`).
 
@@ -259,7 +237,7 @@ def amax(x, axis=None, keepdims=False):
     """
 
 
-@backend_op("numpy_api", _same)
+@backend_op("numpy_api", dtype_rules.promote)
 def amin(x, axis=None, keepdims=False):
     """The smallest element of `x` over the given axes (like `min`).
 
@@ -279,7 +257,7 @@ def amin(x, axis=None, keepdims=False):
     """
 
 
-@backend_op("numpy_api", _logical_rule)
+@backend_op("numpy_api", dtype_rules.boolean_result)
 def all(x, axis=None, keepdims=False):
     """Whether every element of `x` is true (non-zero) over the given axes.
 
@@ -299,7 +277,7 @@ def all(x, axis=None, keepdims=False):
     """
 
 
-@backend_op("numpy_api", _logical_rule)
+@backend_op("numpy_api", dtype_rules.boolean_result)
 def any(x, axis=None, keepdims=False):
     """Whether some element of `x` is true (non-zero) over the given axes.
 
@@ -418,7 +396,7 @@ def count_nonzero(x, axis=None):
     """
 
 
-@backend_op("numpy_api", _same_numeric)
+@backend_op("numpy_api", dtype_rules.promote_numeric)
 def ptp(x, axis=None, keepdims=False):
     """The range (maximum minus minimum) of `x` over the given axes.
 
@@ -541,7 +519,7 @@ def nanmean(x, axis=None, keepdims=False):
     """
 
 
-@backend_op("numpy_api", _same)
+@backend_op("numpy_api", dtype_rules.promote)
 def nanmax(x, axis=None, keepdims=False):
     """The largest non-NaN element of `x` (NaN where all are NaN).
 
@@ -561,7 +539,7 @@ def nanmax(x, axis=None, keepdims=False):
     """
 
 
-@backend_op("numpy_api", _same)
+@backend_op("numpy_api", dtype_rules.promote)
 def nanmin(x, axis=None, keepdims=False):
     """The smallest non-NaN element of `x` (NaN where all are NaN).
 
