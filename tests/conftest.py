@@ -59,3 +59,17 @@ def run_python():
     fails the test and shows the output.
     """
     return _run_python
+
+
+def pytest_generate_tests(metafunc):
+    """Gives each `TableTests` method (tests/op_testing.py) its table's rows.
+
+    A method with a `case_filter` gets only the rows it accepts.
+    """
+    cases = getattr(metafunc.cls, "CASES", None)
+    if cases is None or "case" not in metafunc.fixturenames:
+        return
+    accepts = getattr(metafunc.function, "case_filter", None)
+    if accepts is not None:
+        cases = [case for case in cases if accepts(case)]
+    metafunc.parametrize("case", cases, ids=[case.id for case in cases])

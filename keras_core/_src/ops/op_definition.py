@@ -10,6 +10,15 @@ body is not run. The decorator builds the function users call:
 - symbolic inputs (any KerasTensor): the output shape comes from abstract
   evaluation of that same backend entry (cached per op, input specs and
   static arguments), the dtype from the rule, and a Node records the call.
+  Ops whose output shape depends on input values (`nonzero`, `unique`)
+  declare an `output_spec` rule instead, as abstract evaluation cannot know
+  those shapes.
+
+Tensor parameters hold one tensor (or None where the op makes them
+optional) or, for `tensor_lists` and `*args` parameters, a sequence of
+tensors (`concatenate(xs)`, `einsum(subscripts, *operands)`). The backend
+entry is called with every argument in signature order: positionally, but
+keyword-only parameters by keyword.
 
 Adding an op means one decorated signature here, one function of the same
 name in each backend's table, and one row in the op test table.
@@ -25,45 +34,79 @@ from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.keras_tensor import KerasTensor
 from keras_core._src.ops.node import Node
 from keras_core._src.ops.operation import Operation
+from keras_core._src.tree import tree_api
 
 # Every op declared with `backend_op`, by namespace then name.
 REGISTRY = {}
 _SPEC_CACHE = {}
+_KEYWORD_ONLY = inspect.Parameter.KEYWORD_ONLY
+_VAR_POSITIONAL = inspect.Parameter.VAR_POSITIONAL
 
 
 class OpCall(Operation):
-    """The Operation recorded when an op is called on KerasTensors."""
+    """The Operation recorded when an op is called on KerasTensors.
+
+    Replaying it (a functional model on real tensors) calls the op again with
+    the recorded arguments, tensors replaced.
+    """
 
     def __init__(self, definition, static_arguments):
         super().__init__(name=global_state.unique_name(definition.name))
         self.definition = definition
         self.static_arguments = static_arguments
 
-    def call(self, *tensors):
-        return self.definition.eager(tensors, self.static_arguments)
+    def call(self, *args, **kwargs):
+        return self.definition.eager(self.definition.bind(args, kwargs))
 
     def get_config(self):
         return {"name": self.name, **self.static_arguments}
 
 
 class OpDefinition:
-    """One op: its signature, which arguments are tensors, and its dtype rule."""
+    """One op: its signature, which arguments are tensors, and its rules."""
 
-    def __init__(self, function, namespace, tensors, dtype_rule):
+    def __init__(
+        self, function, namespace, tensors, dtype_rule, tensor_lists, output_spec
+    ):
         self.name = function.__name__
         self.namespace = namespace
         self.signature = inspect.signature(function)
         self.parameters = list(self.signature.parameters)
+        kinds = {n: p.kind for n, p in self.signature.parameters.items()}
+        self.keyword_only = {n for n, kind in kinds.items() if kind == _KEYWORD_ONLY}
+        self.var_positional = next(
+            (n for n, kind in kinds.items() if kind == _VAR_POSITIONAL), None
+        )
+        self.positional = [n for n in self.parameters if n not in self.keyword_only]
+        if self.var_positional:
+            # Only the parameters before `*args` can be given by position.
+            self.positional = self.positional[
+                : self.positional.index(self.var_positional)
+            ]
         self.defaults = {
             name: p.default
             for name, p in self.signature.parameters.items()
             if p.default is not inspect.Parameter.empty
         }
-        self.tensors = tensors or (self.parameters[0],)
+        if self.var_positional:
+            self.defaults[self.var_positional] = ()
+        self.tensors = tuple(tensors if tensors is not None else self.parameters[:1])
+        self.tensor_lists = set(tensor_lists) | (
+            {self.var_positional} if self.var_positional in self.tensors else set()
+        )
         self.statics = [p for p in self.parameters if p not in self.tensors]
         self.dtype_rule = dtype_rule
+        # Static arguments the dtype rule reads (its keyword-only parameters).
+        self.rule_statics = [
+            n
+            for n, p in inspect.signature(dtype_rule).parameters.items()
+            if p.kind == _KEYWORD_ONLY
+        ]
+        self.output_spec_rule = output_spec
         self._backend_function = None
-        unknown = set(self.tensors) - set(self.parameters)
+        unknown = (
+            set(self.tensors) | self.tensor_lists | set(self.rule_statics)
+        ) - set(self.parameters)
         if unknown:
             raise ValueError(f"Op {self.name}: no parameters named {sorted(unknown)}")
 
@@ -77,16 +120,19 @@ class OpDefinition:
         return self._backend_function
 
     def bind(self, args, kwargs):
-        """Returns (tensor arguments, static arguments) of a call."""
-        if len(args) > len(self.parameters):
-            raise TypeError(
-                f"{self.name}() takes {len(self.parameters)} arguments "
-                f"({', '.join(self.parameters)}) but {len(args)} were given."
-            )
+        """Returns every argument of a call by parameter name."""
         values = dict(self.defaults)
-        values.update(zip(self.parameters, args, strict=False))
+        if len(args) > len(self.positional):
+            if not self.var_positional:
+                raise TypeError(
+                    f"{self.name}() takes {len(self.positional)} positional "
+                    f"arguments ({', '.join(self.positional)}) but {len(args)} "
+                    "were given."
+                )
+            values[self.var_positional] = tuple(args[len(self.positional) :])
+        values.update(zip(self.positional, args, strict=False))
         for key, value in kwargs.items():
-            if key not in values and key not in self.parameters:
+            if key not in self.parameters or key == self.var_positional:
                 raise TypeError(
                     f"{self.name}() got an unexpected keyword argument {key!r}. "
                     f"Its arguments are: {', '.join(self.parameters)}."
@@ -95,42 +141,84 @@ class OpDefinition:
         missing = [p for p in self.parameters if p not in values]
         if missing:
             raise TypeError(f"{self.name}() is missing arguments: {missing}")
-        tensors = tuple(values[name] for name in self.tensors)
-        return tensors, {name: values[name] for name in self.statics}
+        return values
 
-    def dtypes(self, tensors):
+    def tensor_leaves(self, values):
+        """The tensor arguments of a call, lists flattened, in order."""
+        leaves = []
+        for name in self.tensors:
+            if name in self.tensor_lists:
+                leaves.extend(values[name])
+            else:
+                leaves.append(values[name])
+        return leaves
+
+    def with_tensors(self, values, leaves):
+        """`values` with its tensor arguments replaced by `leaves`."""
+        values = dict(values)
+        remaining = iter(leaves)
+        for name in self.tensors:
+            if name in self.tensor_lists:
+                values[name] = [next(remaining) for _ in values[name]]
+            else:
+                values[name] = next(remaining)
+        return values
+
+    def call_backend(self, values):
+        args = [values[name] for name in self.positional]
+        if self.var_positional:
+            args.extend(values[self.var_positional])
+        kwargs = {name: values[name] for name in self.keyword_only}
+        return self.backend_function()(*args, **kwargs)
+
+    def dtypes(self, leaves, values):
+        types = [None if t is None else promotion_type(t) for t in leaves]
         try:
-            return self.dtype_rule(*(promotion_type(t) for t in tensors))
+            return self.dtype_rule(
+                *types, **{name: values[name] for name in self.rule_statics}
+            )
         except (TypeError, ValueError) as error:
-            received = ", ".join(_describe(t) for t in tensors)
+            received = ", ".join(_describe(t) for t in leaves)
             raise type(error)(
                 f"Op `{self.name}` cannot take inputs ({received}): {error}"
             ) from None
 
-    def eager(self, tensors, statics):
-        compute_dtype, result_dtype = self.dtypes(tensors)
+    def eager(self, values):
+        leaves = self.tensor_leaves(values)
+        compute_dtype, result_dtype = self.dtypes(leaves, values)
         converted = [
-            backend.core.convert_to_tensor(t, dtype=compute_dtype) for t in tensors
+            None if t is None else backend.core.convert_to_tensor(t, dtype=dtype)
+            for t, dtype in zip(leaves, _per_leaf(compute_dtype, leaves), strict=True)
         ]
-        result = self.backend_function()(*converted, **statics)
-        if result_dtype is not None and standardize_dtype(result.dtype) != result_dtype:
-            result = backend.core.cast(result, result_dtype)
-        return result
+        result = self.call_backend(self.with_tensors(values, converted))
+        if result_dtype is None:
+            return result
+        if hasattr(result, "dtype"):
+            return _cast(result, result_dtype)
+        return _map_tensors(result, result_dtype, _cast)
 
-    def symbolic(self, args, kwargs, tensors, statics):
-        compute_dtype, result_dtype = self.dtypes(tensors)
-        specs = tuple(_input_spec(t, compute_dtype) for t in tensors)
-        spec = self.output_spec(specs, statics)
-        output = KerasTensor(spec.shape, dtype=result_dtype or spec.dtype)
-        Node(OpCall(self, statics), call_args=args, call_kwargs=kwargs, outputs=output)
-        return output
+    def symbolic(self, args, kwargs, values):
+        leaves = self.tensor_leaves(values)
+        compute_dtype, result_dtype = self.dtypes(leaves, values)
+        specs = [
+            None if t is None else _input_spec(t, dtype)
+            for t, dtype in zip(leaves, _per_leaf(compute_dtype, leaves), strict=True)
+        ]
+        spec = self.output_spec(values, specs)
+        outputs = _map_tensors(spec, result_dtype, _symbolic_output)
+        statics = {name: values[name] for name in self.statics}
+        Node(OpCall(self, statics), call_args=args, call_kwargs=kwargs, outputs=outputs)
+        return outputs
 
-    def output_spec(self, specs, statics):
+    def output_spec(self, values, specs):
+        statics = {name: values[name] for name in self.statics}
         try:
             key = (
                 self.namespace,
                 self.name,
-                tuple((s.shape, s.dtype, s.sparse) for s in specs),
+                tuple(
+                    None if s is None else (s.shape, s.dtype, s.sparse) for s in specs
+                ),
                 tuple(sorted(statics.items())),
             )
             hash(key)
@@ -138,13 +226,53 @@ class OpDefinition:
             key = None
         cached = _SPEC_CACHE.get(key) if key is not None else None
         if cached is None:
-            function = self.backend_function()
-            cached = backend.core.compute_output_spec(
-                lambda *tensors: function(*tensors, **statics), *specs
-            )
+            cached = self._evaluate_spec(values, specs)
             if key is not None:
                 _SPEC_CACHE[key] = cached
         return cached
+
+    def _evaluate_spec(self, values, specs):
+        if self.output_spec_rule is not None:
+            return self.output_spec_rule(**self.with_tensors(values, specs))
+        present = [s for s in specs if s is not None]
+
+        def evaluate(*tensors):
+            remaining = iter(tensors)
+            leaves = [None if s is None else next(remaining) for s in specs]
+            return self.call_backend(self.with_tensors(values, leaves))
+
+        return backend.core.compute_output_spec(evaluate, *present)
+
+
+def _per_leaf(dtype, leaves):
+    """One compute dtype per tensor leaf: a rule gives one for all or a list."""
+    if isinstance(dtype, (tuple, list)):
+        return dtype
+    return [dtype] * len(leaves)
+
+
+def _cast(tensor, dtype):
+    if dtype is None or standardize_dtype(tensor.dtype) == dtype:
+        return tensor
+    return backend.core.cast(tensor, dtype)
+
+
+def _symbolic_output(spec, dtype):
+    return KerasTensor(spec.shape, dtype=dtype or spec.dtype, sparse=spec.sparse)
+
+
+def _map_tensors(structure, dtype, function):
+    """Applies `function(leaf, dtype)` to each tensor leaf of an op's output.
+
+    `dtype` is one dtype (or None) for all leaves, or a list, one per leaf,
+    for ops whose outputs differ (`unique` values and int32 counts).
+    """
+    leaves = tree_api.flatten(structure)
+    tensors = [i for i, leaf in enumerate(leaves) if hasattr(leaf, "dtype")]
+    dtypes = _per_leaf(dtype, tensors)
+    for index, leaf_dtype in zip(tensors, dtypes, strict=True):
+        leaves[index] = function(leaves[index], leaf_dtype)
+    return tree_api.pack_sequence_as(structure, leaves)
 
 
 def _describe(value):
@@ -158,28 +286,51 @@ def _input_spec(value, compute_dtype):
         dtype = compute_dtype or value.dtype
         return KerasTensor(value.shape, dtype=dtype, sparse=value.sparse)
     shape = tuple(getattr(value, "shape", ()))
+    if not shape and isinstance(value, (list, tuple)):
+        shape = _nested_list_shape(value)
     dtype = compute_dtype or standardize_dtype(promotion_type(value))
     return KerasTensor(shape, dtype=dtype)
 
 
-def backend_op(namespace, dtype_rule, tensors=None):
+def _nested_list_shape(value):
+    shape = []
+    while isinstance(value, (list, tuple)):
+        shape.append(len(value))
+        value = value[0] if value else None
+    return tuple(shape)
+
+
+def backend_op(namespace, dtype_rule, tensors=None, tensor_lists=(), output_spec=None):
     """Declares an op computed by the backend table entry of the same name.
 
     Args:
         namespace: The backend table (`"numpy"`, `"nn"`, ...).
-        dtype_rule: A rule from `dtype_rules`.
+        dtype_rule: A rule from `dtype_rules`: takes the promotion type of
+            each tensor leaf (None for an absent optional tensor) and, as
+            keyword-only parameters, any static arguments it needs (such
+            as `dtype`); returns `(compute_dtype, result_dtype)`, each one
+            dtype or None, or a list with one per tensor leaf / output.
         tensors: Names of the tensor parameters; the first one by default.
+            `()` for ops that make tensors from static arguments (`zeros`).
+        tensor_lists: Those of `tensors` that hold a sequence of tensors
+            (`*args` tensor parameters always do).
+        output_spec: For ops whose output shape depends on input values:
+            called with every argument by name (tensors as KerasTensors),
+            returns the output KerasTensors.
     """
 
     def declare(function):
-        definition = OpDefinition(function, namespace, tensors, dtype_rule)
+        definition = OpDefinition(
+            function, namespace, tensors, dtype_rule, tensor_lists, output_spec
+        )
 
         @functools.wraps(function)
         def op(*args, **kwargs):
-            tensor_args, statics = definition.bind(args, kwargs)
-            if any(isinstance(t, KerasTensor) for t in tensor_args):
-                return definition.symbolic(args, kwargs, tensor_args, statics)
-            return definition.eager(tensor_args, statics)
+            values = definition.bind(args, kwargs)
+            leaves = definition.tensor_leaves(values)
+            if any(isinstance(t, KerasTensor) for t in leaves):
+                return definition.symbolic(args, kwargs, values)
+            return definition.eager(values)
 
         op.definition = definition
         REGISTRY.setdefault(namespace, {})[definition.name] = definition
