@@ -5,6 +5,11 @@ Inputs arrive converted to the op's compute dtype (see ops/dtype_rules.py).
 
 from keras_core._src.backend.torch.numpy_api.arithmetic import *  # noqa: F403
 from keras_core._src.backend.torch.numpy_api.binary_math import *  # noqa: F403
+from keras_core._src.backend.torch.numpy_api.creation import *  # noqa: F403
+from keras_core._src.backend.torch.numpy_api.indexing import *  # noqa: F403
+from keras_core._src.backend.torch.numpy_api.manipulation import *  # noqa: F403
+from keras_core._src.backend.torch.numpy_api.products import *  # noqa: F403
 from keras_core._src.backend.torch.numpy_api.reductions import *  # noqa: F403
+from keras_core._src.backend.torch.numpy_api.statistics import *  # noqa: F403
 from keras_core._src.backend.torch.numpy_api.unary_math import *  # noqa: F403
 from keras_core._src.backend.torch.numpy_api.unary_misc import *  # noqa: F403

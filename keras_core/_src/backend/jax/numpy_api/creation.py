@@ -1,0 +1,1 @@
+"""The jax backend table: creation ops (being written)."""

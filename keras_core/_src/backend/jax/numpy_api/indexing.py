@@ -1,0 +1,1 @@
+"""The jax backend table: indexing ops (being written)."""

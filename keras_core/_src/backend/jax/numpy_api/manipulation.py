@@ -1,0 +1,1 @@
+"""The jax backend table: manipulation ops (being written)."""

@@ -1,0 +1,1 @@
+"""The jax backend table: products ops (being written)."""

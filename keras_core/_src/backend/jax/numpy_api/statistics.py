@@ -1,0 +1,1 @@
+"""The jax backend table: statistics ops (being written)."""

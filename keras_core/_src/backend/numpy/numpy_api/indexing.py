@@ -1,0 +1,1 @@
+"""The numpy backend table: indexing ops (being written)."""

@@ -1,0 +1,1 @@
+"""The numpy backend table: manipulation ops (being written)."""

@@ -1,0 +1,1 @@
+"""The tensorflow backend table: creation ops (being written)."""

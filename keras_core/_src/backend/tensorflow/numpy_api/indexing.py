@@ -1,0 +1,1 @@
+"""The tensorflow backend table: indexing ops (being written)."""

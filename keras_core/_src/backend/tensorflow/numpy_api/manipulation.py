@@ -1,0 +1,1 @@
+"""The tensorflow backend table: manipulation ops (being written)."""

@@ -1,0 +1,1 @@
+"""The tensorflow backend table: products ops (being written)."""

@@ -1,0 +1,1 @@
+"""The tensorflow backend table: statistics ops (being written)."""

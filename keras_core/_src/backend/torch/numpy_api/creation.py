@@ -1,0 +1,1 @@
+"""The torch backend table: creation ops (being written)."""

@@ -1,0 +1,1 @@
+"""The torch backend table: indexing ops (being written)."""

@@ -1,0 +1,1 @@
+"""The torch backend table: manipulation ops (being written)."""

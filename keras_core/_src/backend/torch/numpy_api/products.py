@@ -1,0 +1,1 @@
+"""The torch backend table: products ops (being written)."""

@@ -1,0 +1,1 @@
+"""The torch backend table: statistics ops (being written)."""

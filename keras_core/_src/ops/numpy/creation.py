@@ -1,0 +1,3 @@
+"""NumPy-API ops: creation (being written)."""
+
+__all__ = []

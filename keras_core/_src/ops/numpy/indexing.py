@@ -1,0 +1,3 @@
+"""NumPy-API ops: indexing (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""NumPy-API ops: manipulation (being written)."""
+
+__all__ = []

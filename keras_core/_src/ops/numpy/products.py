@@ -1,0 +1,3 @@
+"""NumPy-API ops: products (being written)."""
+
+__all__ = []

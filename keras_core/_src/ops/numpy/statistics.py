@@ -1,0 +1,3 @@
+"""NumPy-API ops: statistics (being written)."""
+
+__all__ = []
