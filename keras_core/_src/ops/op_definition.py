@@ -18,7 +18,8 @@ Tensor parameters hold one tensor (or None where the op makes them
 optional) or, for `tensor_lists` and `*args` parameters, a sequence of
 tensors (`concatenate(xs)`, `einsum(subscripts, *operands)`). The backend
 entry is called with every argument in signature order: positionally, but
-keyword-only parameters by keyword.
+keyword-only parameters and the extra keywords of a `**kwargs` parameter by
+keyword.
 
 Adding an op means one decorated signature here, one function of the same
 name in each backend's table, and one row in the op test table.
@@ -29,6 +30,7 @@ import inspect
 
 from keras_core._src import backend
 from keras_core._src.backend.common import global_state
+from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import promotion_type
 from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.keras_tensor import KerasTensor
@@ -41,6 +43,7 @@ REGISTRY = {}
 _SPEC_CACHE = {}
 _KEYWORD_ONLY = inspect.Parameter.KEYWORD_ONLY
 _VAR_POSITIONAL = inspect.Parameter.VAR_POSITIONAL
+_VAR_KEYWORD = inspect.Parameter.VAR_KEYWORD
 
 
 class OpCall(Operation):
@@ -77,7 +80,14 @@ class OpDefinition:
         self.var_positional = next(
             (n for n, kind in kinds.items() if kind == _VAR_POSITIONAL), None
         )
-        self.positional = [n for n in self.parameters if n not in self.keyword_only]
+        self.var_keyword = next(
+            (n for n, kind in kinds.items() if kind == _VAR_KEYWORD), None
+        )
+        self.positional = [
+            n
+            for n in self.parameters
+            if n not in self.keyword_only and n != self.var_keyword
+        ]
         if self.var_positional:
             # Only the parameters before `*args` can be given by position.
             self.positional = self.positional[
@@ -90,6 +100,8 @@ class OpDefinition:
         }
         if self.var_positional:
             self.defaults[self.var_positional] = ()
+        if self.var_keyword:
+            self.defaults[self.var_keyword] = {}
         self.tensors = tuple(tensors if tensors is not None else self.parameters[:1])
         self.tensor_lists = set(tensor_lists) | (
             {self.var_positional} if self.var_positional in self.tensors else set()
@@ -131,13 +143,21 @@ class OpDefinition:
                 )
             values[self.var_positional] = tuple(args[len(self.positional) :])
         values.update(zip(self.positional, args, strict=False))
+        extra = {}
         for key, value in kwargs.items():
-            if key not in self.parameters or key == self.var_positional:
+            if key in (self.var_positional, self.var_keyword) or (
+                key not in self.parameters and not self.var_keyword
+            ):
                 raise TypeError(
                     f"{self.name}() got an unexpected keyword argument {key!r}. "
                     f"Its arguments are: {', '.join(self.parameters)}."
                 )
-            values[key] = value
+            if key in self.parameters:
+                values[key] = value
+            else:
+                extra[key] = value
+        if extra:
+            values[self.var_keyword] = extra
         missing = [p for p in self.parameters if p not in values]
         if missing:
             raise TypeError(f"{self.name}() is missing arguments: {missing}")
@@ -169,6 +189,8 @@ class OpDefinition:
         if self.var_positional:
             args.extend(values[self.var_positional])
         kwargs = {name: values[name] for name in self.keyword_only}
+        if self.var_keyword:
+            kwargs.update(values[self.var_keyword])
         return self.backend_function()(*args, **kwargs)
 
     def dtypes(self, leaves, values):
@@ -194,6 +216,7 @@ class OpDefinition:
         if result_dtype is None:
             return result
         if hasattr(result, "dtype"):
+            (result_dtype,) = _per_leaf(result_dtype, [result])
             return _cast(result, result_dtype)
         return _map_tensors(result, result_dtype, _cast)
 
@@ -219,9 +242,11 @@ class OpDefinition:
                 tuple(
                     None if s is None else (s.shape, s.dtype, s.sparse) for s in specs
                 ),
-                tuple(sorted(statics.items())),
+                _frozen(statics),
             )
             hash(key)
+            if any(callable(value) for value in statics.values()):
+                key = None  # a fresh lambda each call would fill the cache
         except TypeError:
             key = None
         cached = _SPEC_CACHE.get(key) if key is not None else None
@@ -242,6 +267,15 @@ class OpDefinition:
             return self.call_backend(self.with_tensors(values, leaves))
 
         return backend.core.compute_output_spec(evaluate, *present)
+
+
+def _frozen(value):
+    """`value` hashable where it can be: lists as tuples, dicts as items."""
+    if isinstance(value, dict):
+        return tuple((key, _frozen(item)) for key, item in sorted(value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item) for item in value)
+    return value
 
 
 def _per_leaf(dtype, leaves):
@@ -283,12 +317,13 @@ def _describe(value):
 
 def _input_spec(value, compute_dtype):
     if isinstance(value, KerasTensor):
-        dtype = compute_dtype or value.dtype
+        # As eager conversion would hold it (float64 is float32 on jax).
+        dtype = compute_dtype or narrowed_dtype(value.dtype)
         return KerasTensor(value.shape, dtype=dtype, sparse=value.sparse)
     shape = tuple(getattr(value, "shape", ()))
     if not shape and isinstance(value, (list, tuple)):
         shape = _nested_list_shape(value)
-    dtype = compute_dtype or standardize_dtype(promotion_type(value))
+    dtype = compute_dtype or narrowed_dtype(standardize_dtype(promotion_type(value)))
     return KerasTensor(shape, dtype=dtype)
 
 

@@ -9,17 +9,20 @@ checked against NumPy in the input dtype, and result dtypes for every input
 dtype against Keras 3.15 (recorded in `dtype_oracle_binary_math.json`).
 """
 
-import dataclasses
-import json
 import os
 
 import ml_dtypes
 import numpy as np
 import pytest
-from op_testing import backend_gradients
-from op_testing import finite_differences
+from op_testing import Case
+from op_testing import TableTests
+from op_testing import compiled
+from op_testing import dtype_mismatches
+from op_testing import growing_inputs
+from op_testing import load_oracle
 from op_testing import positive
 from op_testing import signed
+from op_testing import to_numpy
 
 import keras_core
 from keras_core import ops
@@ -29,13 +32,15 @@ BACKEND = keras_core.config.backend()
 RNG = np.random.default_rng(0)
 
 
-@dataclasses.dataclass
-class Case:
-    op: str
-    inputs: tuple
-    reference: object
-    differentiable: bool = False
-    rtol: float = 1e-6
+def row(op, inputs, reference, grad=False, rtol=1e-6):
+    return Case(
+        op,
+        inputs,
+        reference=reference,
+        grad=grad,
+        grow=growing_inputs(inputs),
+        rtol=rtol,
+    )
 
 
 def integers(*shape, low=-20, high=20):
@@ -49,149 +54,69 @@ def with_specials(*shape):
 
 
 CASES = [
-    Case("power", (positive(2, 3), signed(3)), np.power, True, 1e-5),
-    Case("floor_divide", (3 * signed(2, 3), positive(3)), np.floor_divide),
-    Case("mod", (3 * signed(2, 3), signed(2, 3)), np.mod, True, 1e-5),
-    Case("fmod", (3 * signed(2, 3), signed(3)), np.fmod, True, 1e-5),
-    Case(
+    row("power", (positive(2, 3), signed(3)), np.power, True, 1e-5),
+    row("floor_divide", (3 * signed(2, 3), positive(3)), np.floor_divide),
+    row("mod", (3 * signed(2, 3), signed(2, 3)), np.mod, True, 1e-5),
+    row("fmod", (3 * signed(2, 3), signed(3)), np.fmod, True, 1e-5),
+    row(
         "not_equal",
         (integers(2, 3, low=0, high=3), integers(3, low=0, high=3)),
         np.not_equal,
     ),
-    Case("greater", (signed(2, 3), signed(2, 3)), np.greater),
-    Case(
+    row("greater", (signed(2, 3), signed(2, 3)), np.greater),
+    row(
         "greater_equal",
         (integers(2, 3, low=0, high=3), integers(3, low=0, high=3)),
         np.greater_equal,
     ),
-    Case("less_equal", (signed(2, 3), signed(3)), np.less_equal),
-    Case(
+    row("less_equal", (signed(2, 3), signed(3)), np.less_equal),
+    row(
         "logical_and", (with_specials(2, 3), integers(3, low=0, high=2)), np.logical_and
     ),
-    Case(
+    row(
         "logical_or",
         (with_specials(2, 3), integers(2, 3, low=0, high=2)),
         np.logical_or,
     ),
-    Case(
+    row(
         "logical_xor", (integers(2, 3, low=0, high=2), with_specials(3)), np.logical_xor
     ),
-    Case("arctan2", (signed(2, 3), signed(2, 3)), np.arctan2, True, 1e-5),
-    Case("hypot", (signed(2, 3), signed(3)), np.hypot, True, 1e-5),
-    Case("logaddexp", (signed(2, 3), signed(2, 3)), np.logaddexp, True, 1e-5),
-    Case("logaddexp2", (signed(2, 3), signed(3)), np.logaddexp2, True, 1e-5),
-    Case("heaviside", (with_specials(2, 3), positive(3)), np.heaviside),
-    Case("nextafter", (signed(2, 3), signed(2, 3)), np.nextafter),
-    Case(
+    row("arctan2", (signed(2, 3), signed(2, 3)), np.arctan2, True, 1e-5),
+    row("hypot", (signed(2, 3), signed(3)), np.hypot, True, 1e-5),
+    row("logaddexp", (signed(2, 3), signed(2, 3)), np.logaddexp, True, 1e-5),
+    row("logaddexp2", (signed(2, 3), signed(3)), np.logaddexp2, True, 1e-5),
+    row("heaviside", (with_specials(2, 3), positive(3)), np.heaviside),
+    row("nextafter", (signed(2, 3), signed(2, 3)), np.nextafter),
+    row(
         "divide_no_nan",
         (signed(2, 3), with_specials(3)),
         lambda a, b: np.divide(a, np.where(b == 0, 1, b)) * (b != 0),
     ),
-    Case("gcd", (integers(2, 3), integers(3)), np.gcd),
-    Case("lcm", (integers(2, 3), integers(2, 3)), np.lcm),
-    Case("ldexp", (signed(2, 3), integers(3, low=-5, high=5)), np.ldexp),
-    Case("bitwise_and", (integers(2, 3), integers(3)), np.bitwise_and),
-    Case("bitwise_or", (integers(2, 3), integers(2, 3)), np.bitwise_or),
-    Case("bitwise_xor", (integers(2, 3), integers(3)), np.bitwise_xor),
-    Case(
+    row("gcd", (integers(2, 3), integers(3)), np.gcd),
+    row("lcm", (integers(2, 3), integers(2, 3)), np.lcm),
+    row("ldexp", (signed(2, 3), integers(3, low=-5, high=5)), np.ldexp),
+    row("bitwise_and", (integers(2, 3), integers(3)), np.bitwise_and),
+    row("bitwise_or", (integers(2, 3), integers(2, 3)), np.bitwise_or),
+    row("bitwise_xor", (integers(2, 3), integers(3)), np.bitwise_xor),
+    row(
         "bitwise_left_shift",
         (integers(2, 3), integers(3, low=0, high=8)),
         np.left_shift,
     ),
-    Case(
+    row(
         "bitwise_right_shift",
         (integers(2, 3), integers(3, low=0, high=8)),
         np.right_shift,
     ),
-    Case("left_shift", (integers(2, 3), integers(2, 3, low=0, high=8)), np.left_shift),
-    Case("right_shift", (integers(2, 3), integers(3, low=0, high=8)), np.right_shift),
-    Case("isclose", (positive(2, 3), positive(2, 3) * 0 + 1.0), np.isclose),
-    Case("allclose", (positive(2, 3), positive(3)), np.allclose),
+    row("left_shift", (integers(2, 3), integers(2, 3, low=0, high=8)), np.left_shift),
+    row("right_shift", (integers(2, 3), integers(3, low=0, high=8)), np.right_shift),
+    row("isclose", (positive(2, 3), positive(2, 3) * 0 + 1.0), np.isclose),
+    row("allclose", (positive(2, 3), positive(3)), np.allclose),
 ]
-IDS = [case.op for case in CASES]
 
 
-def to_numpy(x):
-    return core.convert_to_numpy(x)
-
-
-def reference_output(case):
-    # Floats in float64, so that the reference is not the op under test.
-    inputs = [x.astype("float64") if x.dtype.kind == "f" else x for x in case.inputs]
-    return np.asarray(case.reference(*inputs))
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_eager_values_and_types(case):
-    result = getattr(ops, case.op)(*case.inputs)
-    assert core.is_tensor(result), type(result)
-    expected = reference_output(case)
-    np.testing.assert_allclose(to_numpy(result), expected, rtol=case.rtol, atol=1e-6)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_symbolic_shape_and_dtype_match_eager(case):
-    op = getattr(ops, case.op)
-    eager = op(*case.inputs)
-    static = [keras_core.KerasTensor(x.shape, dtype=x.dtype.name) for x in case.inputs]
-    symbolic = op(*static)
-    assert symbolic.shape == tuple(core.shape(eager))
-    assert symbolic.dtype == keras_core.backend.standardize_dtype(eager.dtype)
-    # A new unknown leading dimension on the highest-rank inputs (lower
-    # ranks broadcast against their trailing axes) stays unknown.
-    rank = max(x.ndim for x in case.inputs)
-    batched = [
-        keras_core.KerasTensor(
-            (None, *x.shape) if x.ndim == rank else x.shape, dtype=x.dtype.name
-        )
-        for x in case.inputs
-    ]
-    expected = () if case.op == "allclose" else (None, *core.shape(eager))
-    assert op(*batched).shape == expected
-    history = symbolic._keras_history
-    assert history.operation.name.startswith(op.definition.name)
-
-
-def compiled(op):
-    if BACKEND == "jax":
-        import jax
-
-        return jax.jit(op)
-    if BACKEND == "tensorflow":
-        import tensorflow as tf
-
-        return tf.function(op, jit_compile=True)
-    return op
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_inside_the_backend_compiler(case):
-    if BACKEND == "numpy":
-        pytest.skip("numpy has no compiler: eager values are checked elsewhere")
-    op = getattr(ops, case.op)
-    expected = reference_output(case)
-    tensors = [core.convert_to_tensor(x) for x in case.inputs]
-    result = compiled(op)(*tensors)
-    assert core.is_tensor(result), type(result)
-    np.testing.assert_allclose(to_numpy(result), expected, rtol=case.rtol, atol=1e-6)
-
-
-@pytest.mark.parametrize(
-    "case", [c for c in CASES if c.differentiable], ids=lambda c: c.op
-)
-def test_gradients_match_finite_differences(case):
-    if BACKEND == "numpy":
-        pytest.skip("the numpy backend is inference only: it has no gradients")
-    inputs = [np.asarray(x, dtype="float64") for x in case.inputs]
-    if BACKEND == "jax":
-        inputs = [x.astype("float32") for x in inputs]  # jax runs without x64
-    grads = backend_gradients(getattr(ops, case.op), inputs)
-    expected = finite_differences(
-        case.reference, [np.asarray(x, dtype="float64") for x in case.inputs]
-    )
-    tolerance = 1e-3 if BACKEND == "jax" else 1e-6
-    for grad, reference in zip(grads, expected, strict=True):
-        np.testing.assert_allclose(grad, reference, rtol=tolerance, atol=tolerance)
+class TestBinaryMath(TableTests):
+    CASES = CASES
 
 
 INF, NAN = np.inf, np.nan
@@ -376,65 +301,20 @@ def test_aliases_are_the_same_ops():
     assert ops.numpy.left_shift is ops.left_shift
 
 
-with open(
-    os.path.join(os.path.dirname(__file__), "dtype_oracle_binary_math.json")
-) as f:
-    ORACLE = json.load(f)
 # TensorFlow keeps 64-bit results, as in Keras 3; the other backends follow
 # the lattice that Keras 3 applies on jax and numpy.
-DTYPE_TABLE = ORACLE["tensorflow" if BACKEND == "tensorflow" else "default"]
-PYTHON_VALUES = {"python:int": 3, "python:float": 2.5}
-
-
-def sample(key):
-    if key in PYTHON_VALUES:
-        return PYTHON_VALUES[key]
-    if key == "bool":
-        return np.array([True, True])  # no zeros: divisions stay finite
-    dtype = ml_dtypes.bfloat16 if key == "bfloat16" else key
-    return np.array([1, 2], dtype=dtype)
-
-
-def result_dtype(op, args):
-    """The dtype of `op(*args)`; on jax traced abstractly (no compilation)."""
-    if BACKEND != "jax":
-        return op(*args).dtype
-    import jax
-
-    def call(*arrays):
-        arrays = iter(arrays)
-        # Python scalars stay Python scalars (weakly typed), not tracers.
-        return op(*(next(arrays) if isinstance(a, np.ndarray) else a for a in args))
-
-    return jax.eval_shape(call, *(a for a in args if isinstance(a, np.ndarray))).dtype
+ORACLE, DTYPE_TABLE = load_oracle(
+    os.path.join(os.path.dirname(__file__), "dtype_oracle_binary_math.json")
+)
 
 
 @pytest.mark.parametrize("op_name", sorted(DTYPE_TABLE))
 def test_result_dtypes_match_keras(op_name):
-    op = getattr(ops, op_name)
-    mismatches = []
-    for key, expected in DTYPE_TABLE[op_name].items():
-        if (
-            BACKEND == "tensorflow"
-            and expected == "error"
-            and ORACLE["default"][op_name][key] != "error"
-        ):
-            # Keras lacks a kernel here on TensorFlow; we give NumPy's answer
-            # instead, which the other backends check.
-            continue
-        if key == "bool,python:int" and "shift" in op_name:
-            # Keras 3.15 gives int64 here on numpy only (NumPy's own promotion
-            # leaking through); its jax backend gives int32, the lattice's
-            # answer, which we give on every backend but TensorFlow.
-            continue
-        if BACKEND == "torch" and ("uint16" in key or "uint32" in key):
-            # torch lacks most kernels for these types.
-            continue
-        args = [sample(part) for part in key.split(",")]
-        try:
-            got = keras_core.backend.standardize_dtype(result_dtype(op, args))
-        except Exception:
-            got = "error"
-        if got != expected:
-            mismatches.append((key, got, expected))
+    table = dict(DTYPE_TABLE)
+    if "shift" in op_name and BACKEND != "tensorflow":
+        # Keras 3.15 gives int64 here on numpy only (NumPy's own promotion
+        # leaking through); its jax backend gives int32, the lattice's
+        # answer, which we give on every backend but TensorFlow.
+        table[op_name] = dict(table[op_name], **{"bool,python:int": "int32"})
+    mismatches = dtype_mismatches(getattr(ops, op_name), ORACLE, table, op_name)
     assert not mismatches, mismatches

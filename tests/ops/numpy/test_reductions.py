@@ -9,39 +9,23 @@ are checked for every input dtype against Keras 3.15 (recorded in
 `dtype_oracle_reductions.json`).
 """
 
-import dataclasses
-import json
 import os
 
-import ml_dtypes
 import numpy as np
 import pytest
-from op_testing import backend_gradients
-from op_testing import finite_differences
+from op_testing import Case
+from op_testing import TableTests
+from op_testing import dtype_mismatches
+from op_testing import load_oracle
+from op_testing import to_numpy
 
 import keras_core
 from keras_core import ops
-from keras_core._src.backend import core
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 
 BACKEND = keras_core.config.backend()
 RNG = np.random.default_rng(0)
 NAN = np.nan
-
-
-@dataclasses.dataclass
-class Case:
-    op: str
-    x: np.ndarray
-    kwargs: dict
-    reference: object
-    differentiable: bool = True
-    rtol: float = 1e-6
-
-    @property
-    def id(self):
-        args = ",".join(f"{k}={v}" for k, v in self.kwargs.items())
-        return f"{self.op}({args})" if args else self.op
 
 
 def distinct(*shape):
@@ -58,9 +42,23 @@ def with_nans(*shape):
     return x
 
 
-def case(op, x, differentiable=True, reference=None, rtol=1e-6, **kwargs):
+def tuple_axes(reference):
+    """`reference` taking axis lists as tuples, the only kind NumPy takes."""
+
+    def wrapped(x, axis, **kwargs):
+        return reference(x, axis=tuple(axis), **kwargs)
+
+    return wrapped
+
+
+def row(op, x, grad=True, reference=None, rtol=1e-6, **kwargs):
     reference = reference or getattr(np, op)
-    return Case(op, x, kwargs, reference, differentiable, rtol)
+    if isinstance(kwargs.get("axis"), list):
+        reference = tuple_axes(reference)
+    label = ",".join(f"{k}={v}" for k, v in kwargs.items())
+    return Case(
+        op, (x,), kwargs, reference=reference, grad=grad, rtol=rtol, label=label
+    )
 
 
 def nanarg(function):
@@ -72,162 +70,71 @@ def nanarg(function):
 
 INTS = np.array([[0, 3, 1], [2, 0, 5]], dtype="int32")
 CASES = [
-    case("sum", distinct(2, 3, 4)),
-    case("sum", distinct(2, 3, 4), axis=(0, 2), keepdims=True),
-    case("sum", distinct(2, 3), axis=[-1]),
-    case("prod", distinct(2, 3), axis=1),
-    case("prod", distinct(2, 3) * 4, False, dtype="int32"),
-    case("mean", distinct(2, 3, 4), axis=1),
-    case("mean", distinct(3, 4), keepdims=True),
-    case("max", distinct(2, 3, 4), axis=(1, 2)),
-    case("max", distinct(2, 3), axis=0, initial=0.7, keepdims=True),
-    case("max", with_nans(2, 3), False, axis=1),
-    case("min", distinct(2, 3), axis=-1),
-    case("min", distinct(2, 3), initial=-0.6),
-    case("amax", distinct(3, 4), axis=0),
-    case("amin", distinct(3, 4), keepdims=True),
-    case("all", INTS, False, axis=1),
-    case("all", INTS, False, keepdims=True),
-    case("any", INTS, False, axis=0),
-    case("any", INTS * 0, False),
-    case("std", distinct(3, 4), axis=1, rtol=1e-5),
-    case("std", distinct(2, 3, 2), axis=(0, 2), keepdims=True, rtol=1e-5),
-    case("var", distinct(3, 4), rtol=1e-5),
-    case("argmax", distinct(3, 4), False, axis=1),
-    case("argmax", distinct(3, 4), False, keepdims=True),
-    case("argmax", with_nans(3, 4), False, axis=0),
-    case("argmin", distinct(3, 4), False, axis=0, keepdims=True),
-    case("argmin", distinct(3, 4), False),
-    case("count_nonzero", INTS, False),
-    case("count_nonzero", INTS, False, axis=(0, 1)),
-    case("count_nonzero", INTS, False, axis=1),
-    case("ptp", distinct(3, 4), axis=1),
-    case("ptp", distinct(3, 4), keepdims=True),
-    case("cumsum", distinct(3, 4), axis=1),
-    case("cumsum", distinct(3, 4)),
-    case("cumsum", distinct(3, 4) * 4, False, axis=0, dtype="int32"),
-    case("cumprod", distinct(3, 4), axis=0),
-    case("cumprod", distinct(2, 3)),
-    case("nansum", with_nans(3, 4), axis=1),
-    case("nansum", distinct(3, 4)),
-    case("nanprod", with_nans(3, 4), axis=0),
-    case("nanmean", with_nans(3, 4), axis=1, rtol=1e-5),
-    case("nanmean", distinct(3, 4), keepdims=True, rtol=1e-5),
-    case("nanmax", with_nans(3, 4), axis=1),
-    case("nanmax", distinct(3, 4)),
-    case("nanmin", with_nans(3, 4), axis=0, keepdims=True),
-    case("nanstd", with_nans(3, 4), axis=1, rtol=1e-5),
-    case("nanvar", with_nans(3, 4), rtol=1e-5),
-    case("nanvar", distinct(3, 4), axis=0, rtol=1e-5),
-    case("nanargmax", with_nans(3, 4), False, nanarg(np.nanargmax), axis=1),
-    case("nanargmax", with_nans(3, 4), False, nanarg(np.nanargmax)),
-    case("nanargmin", with_nans(3, 4), False, nanarg(np.nanargmin), keepdims=True),
-    case("nanargmin", with_nans(3, 4), False, nanarg(np.nanargmin), axis=0),
-    case("nancumsum", with_nans(3, 4), axis=1),
-    case("nancumsum", with_nans(3, 4)),
-    case("nancumprod", with_nans(3, 4), axis=0),
+    row("sum", distinct(2, 3, 4)),
+    row("sum", distinct(2, 3, 4), axis=(0, 2), keepdims=True),
+    row("sum", distinct(2, 3), axis=[-1]),
+    row("prod", distinct(2, 3), axis=1),
+    row("prod", distinct(2, 3) * 4, False, dtype="int32"),
+    row("mean", distinct(2, 3, 4), axis=1),
+    row("mean", distinct(3, 4), keepdims=True),
+    row("max", distinct(2, 3, 4), axis=(1, 2)),
+    row("max", distinct(2, 3), axis=0, initial=0.7, keepdims=True),
+    row("max", with_nans(2, 3), False, axis=1),
+    row("min", distinct(2, 3), axis=-1),
+    row("min", distinct(2, 3), initial=-0.6),
+    row("amax", distinct(3, 4), axis=0),
+    row("amin", distinct(3, 4), keepdims=True),
+    row("all", INTS, False, axis=1),
+    row("all", INTS, False, keepdims=True),
+    row("any", INTS, False, axis=0),
+    row("any", INTS * 0, False),
+    row("std", distinct(3, 4), axis=1, rtol=1e-5),
+    row("std", distinct(2, 3, 2), axis=(0, 2), keepdims=True, rtol=1e-5),
+    row("var", distinct(3, 4), rtol=1e-5),
+    row("argmax", distinct(3, 4), False, axis=1),
+    row("argmax", distinct(3, 4), False, keepdims=True),
+    row("argmax", with_nans(3, 4), False, axis=0),
+    row("argmin", distinct(3, 4), False, axis=0, keepdims=True),
+    row("argmin", distinct(3, 4), False),
+    row("count_nonzero", INTS, False),
+    row("count_nonzero", INTS, False, axis=(0, 1)),
+    row("count_nonzero", INTS, False, axis=1),
+    row("ptp", distinct(3, 4), axis=1),
+    row("ptp", distinct(3, 4), keepdims=True),
+    row("cumsum", distinct(3, 4), axis=1),
+    row("cumsum", distinct(3, 4)),
+    row("cumsum", distinct(3, 4) * 4, False, axis=0, dtype="int32"),
+    row("cumprod", distinct(3, 4), axis=0),
+    row("cumprod", distinct(2, 3)),
+    row("nansum", with_nans(3, 4), axis=1),
+    row("nansum", distinct(3, 4)),
+    row("nanprod", with_nans(3, 4), axis=0),
+    row("nanmean", with_nans(3, 4), axis=1, rtol=1e-5),
+    row("nanmean", distinct(3, 4), keepdims=True, rtol=1e-5),
+    row("nanmax", with_nans(3, 4), axis=1),
+    row("nanmax", distinct(3, 4)),
+    row("nanmin", with_nans(3, 4), axis=0, keepdims=True),
+    row("nanstd", with_nans(3, 4), axis=1, rtol=1e-5),
+    row("nanvar", with_nans(3, 4), rtol=1e-5),
+    row("nanvar", distinct(3, 4), axis=0, rtol=1e-5),
+    row("nanargmax", with_nans(3, 4), False, nanarg(np.nanargmax), axis=1),
+    row("nanargmax", with_nans(3, 4), False, nanarg(np.nanargmax)),
+    row("nanargmin", with_nans(3, 4), False, nanarg(np.nanargmin), keepdims=True),
+    row("nanargmin", with_nans(3, 4), False, nanarg(np.nanargmin), axis=0),
+    row("nancumsum", with_nans(3, 4), axis=1),
+    row("nancumsum", with_nans(3, 4)),
+    row("nancumprod", with_nans(3, 4), axis=0),
 ]
-IDS = [c.id for c in CASES]
 
 
-def to_numpy(x):
-    return core.convert_to_numpy(x)
-
-
-def reference_output(case):
-    x = case.x.astype("float64") if case.x.dtype.kind == "f" else case.x
-    return case.reference(x, **numpy_kwargs(case))
-
-
-def numpy_kwargs(case):
-    # NumPy itself takes axis lists only as tuples.
-    kwargs = dict(case.kwargs)
-    if isinstance(kwargs.get("axis"), list):
-        kwargs["axis"] = tuple(kwargs["axis"])
-    return kwargs
-
-
-def call(case, x=None):
-    return getattr(ops, case.op)(case.x if x is None else x, **case.kwargs)
-
-
-def assert_close(result, expected, case):
-    result = to_numpy(result)
-    assert result.shape == np.shape(expected), (result.shape, np.shape(expected))
-    np.testing.assert_allclose(result, expected, rtol=case.rtol, atol=1e-6)
+class TestReductions(TableTests):
+    CASES = CASES
 
 
 def test_every_op_has_a_row():
     from keras_core._src.ops.numpy import reductions
 
     assert sorted({c.op for c in CASES}) == sorted(reductions.__all__)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_eager_values_and_types(case):
-    result = call(case)
-    assert core.is_tensor(result), type(result)
-    assert_close(result, reference_output(case), case)
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_symbolic_shape_and_dtype_match_eager(case):
-    eager = call(case)
-    symbolic = call(case, keras_core.KerasTensor(case.x.shape, dtype=case.x.dtype.name))
-    assert symbolic.shape == tuple(core.shape(eager))
-    assert symbolic.dtype == keras_core.backend.standardize_dtype(eager.dtype)
-    assert symbolic._keras_history.operation.name.startswith(case.op)
-    # With the first dimension unknown, the output dimensions that depend on
-    # it (those that change when it grows) are unknown too.
-    longer = call(case, np.concatenate([case.x, case.x[:1]], axis=0))
-    expected = tuple(
-        a if a == b else None
-        for a, b in zip(core.shape(eager), core.shape(longer), strict=True)
-    )
-    unknown = keras_core.KerasTensor((None, *case.x.shape[1:]), dtype=case.x.dtype.name)
-    assert call(case, unknown).shape == expected
-
-
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_inside_the_backend_compiler(case):
-    def op(x):
-        return call(case, x)
-
-    x = core.convert_to_tensor(case.x)
-    if BACKEND == "jax":
-        import jax
-
-        result = jax.jit(op)(x)
-        assert isinstance(result, jax.Array)
-    elif BACKEND == "tensorflow":
-        import tensorflow as tf
-
-        result = tf.function(op, jit_compile=True)(x)
-        assert tf.is_tensor(result)
-    elif BACKEND == "torch":
-        import torch
-
-        result = torch.compile(op, backend="eager")(x)
-        assert isinstance(result, torch.Tensor)
-    else:
-        pytest.skip("numpy has no compiler: eager values are checked elsewhere")
-    assert_close(result, reference_output(case), case)
-
-
-@pytest.mark.parametrize(
-    "case", [c for c in CASES if c.differentiable], ids=lambda c: c.id
-)
-def test_gradients_match_finite_differences(case):
-    if BACKEND == "numpy":
-        pytest.skip("the numpy backend is inference only: it has no gradients")
-    x = case.x.astype("float32" if BACKEND == "jax" else "float64")  # no x64
-    (grad,) = backend_gradients(lambda y: call(case, y), [x])
-    (expected,) = finite_differences(
-        lambda y: case.reference(y, **numpy_kwargs(case)), [case.x.astype("float64")]
-    )
-    grad, expected = np.nan_to_num(grad), np.nan_to_num(expected)
-    tolerance = 1e-2 if BACKEND == "jax" else 1e-5
-    np.testing.assert_allclose(grad, expected, rtol=tolerance, atol=tolerance)
 
 
 @pytest.mark.parametrize("op_name", ["nanargmax", "nanargmin"])
@@ -283,9 +190,9 @@ def test_bad_inputs_are_refused_with_the_op_name():
         ops.sum(np.ones((2, 3)), axis=2)
 
 
-with open(os.path.join(os.path.dirname(__file__), "dtype_oracle_reductions.json")) as f:
-    ORACLE = json.load(f)
-PYTHON_VALUES = {"python:int": 3, "python:float": 2.5}
+ORACLE, NARROWED = load_oracle(
+    os.path.join(os.path.dirname(__file__), "dtype_oracle_reductions.json")
+)
 
 
 def expected_dtypes():
@@ -298,16 +205,16 @@ def expected_dtypes():
     jax backend's answer is expected.
     """
     if BACKEND == "tensorflow":
-        return ORACLE["tensorflow"]
-    table = {}
-    for op_name, row in ORACLE["default"].items():
-        table[op_name] = {
-            key: ORACLE["jax"][op_name][key] if value == "error" else value
+        return NARROWED
+    return {
+        op_name: {
+            key: narrowed_dtype(ORACLE["jax"][op_name][key])
+            if value == "error" and ORACLE["jax"][op_name][key] != "error"
+            else value
             for key, value in row.items()
         }
-        for key, value in table[op_name].items():
-            table[op_name][key] = value if value == "error" else narrowed_dtype(value)
-    return table
+        for op_name, row in NARROWED.items()
+    }
 
 
 def test_oracle_default_and_jax_agree_once_narrowed():
@@ -318,32 +225,12 @@ def test_oracle_default_and_jax_agree_once_narrowed():
                 assert narrowed_dtype(value) == jax_value or BACKEND == "tensorflow"
 
 
-def sample(key):
-    if key in PYTHON_VALUES:
-        return PYTHON_VALUES[key]
-    if key == "bool":
-        return np.array([True, True])
-    dtype = ml_dtypes.bfloat16 if key == "bfloat16" else key
-    return np.array([1, 2], dtype=dtype)
-
-
 DTYPE_TABLE = expected_dtypes()
 
 
 @pytest.mark.parametrize("op_name", sorted(DTYPE_TABLE))
 def test_result_dtypes_match_keras(op_name):
-    op = getattr(ops, op_name)
-    mismatches = []
-    for key, expected in DTYPE_TABLE[op_name].items():
-        keras_numpy_answers = ORACLE["default"][op_name][key] != "error"
-        if BACKEND == "tensorflow" and expected == "error" and keras_numpy_answers:
-            continue  # Keras fails on TensorFlow only; NumPy's answer is given.
-        if BACKEND == "torch" and key in ("uint16", "uint32"):
-            continue  # torch lacks most kernels for these types.
-        try:
-            got = keras_core.backend.standardize_dtype(op(sample(key)).dtype)
-        except Exception:
-            got = "error"
-        if got != expected:
-            mismatches.append((key, got, expected))
+    # Cells Keras fails on TensorFlow only are skipped there (NumPy's answer
+    # is given), and uint16/uint32 on torch (it lacks most kernels for them).
+    mismatches = dtype_mismatches(getattr(ops, op_name), ORACLE, DTYPE_TABLE, op_name)
     assert not mismatches, mismatches

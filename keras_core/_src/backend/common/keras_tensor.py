@@ -7,6 +7,8 @@ model is read back from those records.
 
 from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.common.tensor_operators import TensorOperatorsMixin
+from keras_core._src.backend.common.tensor_operators import ops_module
 
 
 def standardize_shape(shape):
@@ -45,33 +47,7 @@ def standardize_shape(shape):
     return tuple(dims)
 
 
-def _reshaped(shape, new_shape):
-    """The static result shape of reshaping `shape` to `new_shape` (-1 allowed)."""
-    new_shape = tuple(new_shape)
-    if sum(dim == -1 for dim in new_shape) > 1:
-        raise ValueError(
-            f"Cannot reshape a tensor of shape {shape} to {new_shape}: at most "
-            "one dimension may be -1."
-        )
-    known = [dim for dim in new_shape if dim not in (-1, None)]
-    if -1 not in new_shape:
-        return standardize_shape(new_shape)
-    if None in shape or None in new_shape:
-        return tuple(None if dim == -1 else dim for dim in new_shape)
-    total = 1
-    for dim in shape:
-        total *= dim
-    known_total = 1
-    for dim in known:
-        known_total *= dim
-    if known_total == 0 or total % known_total:
-        raise ValueError(
-            f"Cannot reshape a tensor of shape {shape} ({total} values) to {new_shape}."
-        )
-    return tuple(total // known_total if dim == -1 else dim for dim in new_shape)
-
-
-class KerasTensor:
+class KerasTensor(TensorOperatorsMixin):
     """A symbolic tensor: a placeholder for a shape and a dtype.
 
     KerasTensors are what `keras_core.Input` returns and what layers and ops
@@ -171,24 +147,16 @@ class KerasTensor:
         return self._row_splits_dtype
 
     def reshape(self, newshape):
-        """Returns a KerasTensor with the shape `newshape` (one -1 allowed)."""
-        return KerasTensor(_reshaped(self._shape, newshape), dtype=self._dtype)
+        """`keras_core.ops.reshape(self, newshape)` (one -1 allowed)."""
+        return ops_module().reshape(self, newshape)
 
     def squeeze(self, axis=None):
-        """Returns a KerasTensor without the size-1 dimensions (or `axis`)."""
-        if axis is None:
-            shape = tuple(dim for dim in self._shape if dim != 1)
-        else:
-            axes = (axis,) if isinstance(axis, int) else tuple(axis)
-            axes = {a + self.ndim if a < 0 else a for a in axes}
-            for a in axes:
-                if not 0 <= a < self.ndim or self._shape[a] not in (1, None):
-                    raise ValueError(
-                        f"Cannot squeeze axis {a} of a tensor of shape "
-                        f"{self._shape}: the axis must exist and have size 1."
-                    )
-            shape = tuple(d for i, d in enumerate(self._shape) if i not in axes)
-        return KerasTensor(shape, dtype=self._dtype, sparse=self._sparse)
+        """`keras_core.ops.squeeze(self, axis)`: drops size-1 dimensions."""
+        return ops_module().squeeze(self, axis=axis)
+
+    def __invert__(self):
+        # Symbolic `~` is logical, as in Keras (Variables invert bits).
+        return ops_module().logical_not(self)
 
     def __repr__(self):
         return (

@@ -16,7 +16,7 @@ from keras_core._src.backend.common import scopes
 from keras_core._src.backend.common.dtypes import is_float_dtype
 from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.keras_tensor import standardize_shape
-from keras_core._src.backend.common.variable_operators import TensorOperatorsMixin
+from keras_core._src.backend.common.variable_operators import VariableOperatorsMixin
 
 AGGREGATIONS = ("none", "mean", "sum", "only_first_replica")
 SYNCHRONIZATIONS = ("none", "on_read", "on_write", "auto")
@@ -34,7 +34,7 @@ def _check_choice(argument, value, choices):
     return value
 
 
-class Variable(TensorOperatorsMixin):
+class Variable(VariableOperatorsMixin):
     """A mutable tensor: the state of layers, optimizers and metrics.
 
     Args:

@@ -173,10 +173,6 @@ class Variable(variables.Variable):
     def _direct_assign(self, value):
         self._value.assign(tf.cast(value, self._value.dtype))
 
-    def _matmul(self, a, b):
-        # `tf.matmul` needs rank >= 2; NumPy semantics cover 1-D operands.
-        return tf.experimental.numpy.matmul(a, b)
-
     def __tf_tensor__(self, dtype=None, name=None):
         # Lets TensorFlow ops take a Variable directly.
         return tf.convert_to_tensor(self.value, dtype=dtype, name=name)

@@ -1,1 +1,110 @@
-"""The numpy backend table: products ops (being written)."""
+"""The numpy backend table: products ops.
+
+See keras_core/_src/ops/numpy/products.py for the declarations. Inputs
+arrive in the op's compute dtype; NumPy gives the meaning itself, so these
+mostly call it, widening int8 matmul to int32 and taking results back to
+the compute dtype where NumPy widens them (trace).
+"""
+
+import warnings
+
+import ml_dtypes
+import numpy as np
+
+
+def matmul(x1, x2):
+    if x1.dtype == np.int8 and x2.dtype == np.int8:
+        # Keras 3 accumulates int8 products in int32.
+        x1, x2 = x1.astype("int32"), x2.astype("int32")
+    return np.matmul(x1, x2)
+
+
+def dot(x1, x2):
+    return np.dot(x1, x2)
+
+
+def tensordot(x1, x2, axes=2):
+    return np.tensordot(x1, x2, axes=axes)
+
+
+def inner(x1, x2):
+    return np.inner(x1, x2)
+
+
+def outer(x1, x2):
+    return np.outer(x1, x2)
+
+
+def vdot(x1, x2):
+    return np.vdot(x1, x2)
+
+
+def kron(x1, x2):
+    return np.kron(x1, x2)
+
+
+def einsum(subscripts, *operands, **kwargs):
+    del kwargs  # `optimize` only: the framework picks the order.
+    if operands and operands[0].dtype == ml_dtypes.bfloat16:
+        # NumPy's einsum has no bfloat16 loop: sum in float32, round back.
+        wide = [x.astype("float32") for x in operands]
+        return np.einsum(subscripts, *wide).astype(ml_dtypes.bfloat16)
+    return np.einsum(subscripts, *operands)
+
+
+def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
+    if axis is not None:
+        axisa = axisb = axisc = axis
+    _check_cross(x1, x2, axisa, axisb)
+    with warnings.catch_warnings():
+        # NumPy 2 deprecates 2-vectors, which Keras 3 still takes.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return np.cross(x1, x2, axisa=axisa, axisb=axisb, axisc=axisc)
+
+
+def trace(x, offset=0, axis1=0, axis2=1):
+    _check_diagonal_axes(x, axis1, axis2)
+    return np.asarray(np.trace(x, offset=offset, axis1=axis1, axis2=axis2)).astype(
+        x.dtype
+    )
+
+
+def diagonal(x, offset=0, axis1=0, axis2=1):
+    _check_diagonal_axes(x, axis1, axis2)
+    return np.diagonal(x, offset=offset, axis1=axis1, axis2=axis2)
+
+
+def slogdet(x):
+    sign, logabsdet = np.linalg.slogdet(x)
+    return sign, logabsdet
+
+
+def clip(x, x_min, x_max):
+    if x_min is None and x_max is None:
+        # No bound: x as it is (NumPy 2 and Keras 3 agree).
+        return x
+    return np.clip(x, x_min, x_max)
+
+
+def _check_diagonal_axes(x, axis1, axis2):
+    rank = len(x.shape)
+    if rank < 2:
+        raise ValueError(
+            "diagonal: x must have at least 2 dimensions. Received: shape "
+            f"{tuple(x.shape)}."
+        )
+    if axis1 % rank == axis2 % rank:
+        raise ValueError(
+            "diagonal: axis1 and axis2 cannot be the same axis. Received: "
+            f"axis1={axis1}, axis2={axis2} for an input of rank {rank}."
+        )
+
+
+def _check_cross(x1, x2, axisa, axisb):
+    size1, size2 = x1.shape[axisa], x2.shape[axisb]
+    if size1 not in (2, 3) or size2 not in (2, 3):
+        raise ValueError(
+            "cross: the vector axes must have 2 or 3 components. Received: "
+            f"shapes {tuple(x1.shape)} and {tuple(x2.shape)} on their vector axes "
+            f"{size1} and {size2}."
+        )
