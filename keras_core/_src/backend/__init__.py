@@ -17,6 +17,14 @@ dtypes.configure_backend_traits(keeps_64bit=_implementation.KEEPS_64BIT)
 core = _implementation.core
 # "numpy_api", not "numpy": the numpy backend's package is already called so.
 numpy_api = _implementation.numpy_api
+nn = _implementation.nn
+linalg = _implementation.linalg
+math = _implementation.math
+image = _implementation.image
+# "core_ops": the tables behind `keras_core.ops`' core functions (cond,
+# scan, scatter...); `core` is the backend's own conversion layer.
+core_ops = _implementation.core_ops
+random = _implementation.random
 Variable = core.Variable
 
 

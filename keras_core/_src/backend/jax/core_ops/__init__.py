@@ -1,0 +1,1 @@
+"""The jax backend's `core_ops` table (being written)."""

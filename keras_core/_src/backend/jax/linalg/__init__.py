@@ -1,0 +1,1 @@
+"""The jax backend's `linalg` table (being written)."""

@@ -1,0 +1,1 @@
+"""The jax backend's `math` table (being written)."""

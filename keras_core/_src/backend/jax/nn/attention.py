@@ -1,0 +1,1 @@
+"""The jax backend table: nn attention ops (being written)."""

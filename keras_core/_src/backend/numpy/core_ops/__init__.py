@@ -1,0 +1,1 @@
+"""The numpy backend's `core_ops` table (being written)."""

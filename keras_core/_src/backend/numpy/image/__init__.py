@@ -1,0 +1,1 @@
+"""The numpy backend's `image` table (being written)."""

@@ -1,0 +1,1 @@
+"""The numpy backend's `linalg` table (being written)."""

@@ -1,0 +1,1 @@
+"""The numpy backend's `math` table (being written)."""

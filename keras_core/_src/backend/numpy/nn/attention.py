@@ -1,0 +1,1 @@
+"""The numpy backend table: nn attention ops (being written)."""

@@ -1,0 +1,1 @@
+"""The numpy backend table: nn losses ops (being written)."""

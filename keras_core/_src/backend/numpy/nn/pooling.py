@@ -1,0 +1,1 @@
+"""The numpy backend table: nn pooling ops (being written)."""

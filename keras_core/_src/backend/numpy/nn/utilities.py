@@ -1,0 +1,1 @@
+"""The numpy backend table: nn utilities ops (being written)."""

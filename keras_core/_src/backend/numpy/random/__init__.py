@@ -1,0 +1,1 @@
+"""The numpy backend's `random` table (being written)."""

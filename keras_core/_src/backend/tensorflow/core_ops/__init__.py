@@ -1,0 +1,1 @@
+"""The tensorflow backend's `core_ops` table (being written)."""

@@ -1,0 +1,1 @@
+"""The tensorflow backend's `image` table (being written)."""

@@ -1,0 +1,1 @@
+"""The tensorflow backend's `linalg` table (being written)."""

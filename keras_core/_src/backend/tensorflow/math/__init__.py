@@ -1,0 +1,1 @@
+"""The tensorflow backend's `math` table (being written)."""

@@ -1,0 +1,1 @@
+"""The tensorflow backend table: nn activations ops (being written)."""

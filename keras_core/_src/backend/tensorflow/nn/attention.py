@@ -1,0 +1,1 @@
+"""The tensorflow backend table: nn attention ops (being written)."""

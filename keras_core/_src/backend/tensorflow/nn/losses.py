@@ -1,0 +1,1 @@
+"""The tensorflow backend table: nn losses ops (being written)."""

@@ -1,0 +1,1 @@
+"""The tensorflow backend table: nn rearrangement ops (being written)."""

@@ -1,0 +1,1 @@
+"""The tensorflow backend table: nn utilities ops (being written)."""

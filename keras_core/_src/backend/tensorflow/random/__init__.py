@@ -1,0 +1,1 @@
+"""The tensorflow backend's `random` table (being written)."""

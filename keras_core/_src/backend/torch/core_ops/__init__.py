@@ -1,0 +1,1 @@
+"""The torch backend's `core_ops` table (being written)."""

@@ -1,0 +1,1 @@
+"""The torch backend's `image` table (being written)."""

@@ -1,0 +1,1 @@
+"""The torch backend's `linalg` table (being written)."""

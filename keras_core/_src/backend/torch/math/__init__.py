@@ -1,0 +1,1 @@
+"""The torch backend's `math` table (being written)."""

@@ -1,0 +1,1 @@
+"""The torch backend table: nn attention ops (being written)."""

@@ -1,0 +1,1 @@
+"""The torch backend table: nn pooling ops (being written)."""

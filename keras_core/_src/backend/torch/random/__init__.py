@@ -1,0 +1,1 @@
+"""The torch backend's `random` table (being written)."""

@@ -1,0 +1,3 @@
+"""Core functions of keras_core.ops: control flow, scatter, slicing, conversion."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""keras_core.ops.image (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""keras_core.ops.linalg (being written)."""
+
+__all__ = []

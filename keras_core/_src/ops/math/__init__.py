@@ -1,0 +1,3 @@
+"""the math functions of keras_core.ops (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: activations (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: attention (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: convolution (being written)."""
+
+__all__ = []

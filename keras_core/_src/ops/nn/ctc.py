@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: ctc (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: losses (being written)."""
+
+__all__ = []

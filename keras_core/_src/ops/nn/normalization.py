@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: normalization (being written)."""
+
+__all__ = []

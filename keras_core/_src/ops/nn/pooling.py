@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: pooling (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: rearrangement (being written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""keras_core.ops.nn: utilities (being written)."""
+
+__all__ = []
