@@ -9,7 +9,9 @@ of jax, torch, tensorflow, numpy.
 from keras_core import backend
 from keras_core import config
 from keras_core import ops
+from keras_core import random
 from keras_core import tree
+from keras_core import utils
 from keras_core._src.backend import Variable
 from keras_core._src.backend import device
 from keras_core._src.backend.common.keras_tensor import KerasTensor

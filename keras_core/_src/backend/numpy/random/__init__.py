@@ -1,1 +1,3 @@
-"""The numpy backend's `random` table (being written)."""
+"""The numpy backend's table of random samplers (see keras_core/_src/random)."""
+
+from keras_core._src.backend.numpy.random.samplers import *  # noqa: F403

@@ -1,1 +1,3 @@
-"""The tensorflow backend's `random` table (being written)."""
+"""The tensorflow backend's table of random samplers (see keras_core/_src/random)."""
+
+from keras_core._src.backend.tensorflow.random.samplers import *  # noqa: F403

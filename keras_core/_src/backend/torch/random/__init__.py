@@ -1,1 +1,3 @@
-"""The torch backend's `random` table (being written)."""
+"""The torch backend's table of random samplers (see keras_core/_src/random)."""
+
+from keras_core._src.backend.torch.random.samplers import *  # noqa: F403
