@@ -153,3 +153,11 @@ def test_equality_is_identity_not_elementwise():
     x = KerasTensor((2,))
     assert x == x and x != KerasTensor((2,))
     assert len({x, x}) == 1
+
+
+def test_numpy_arrays_on_the_left_defer_to_the_keras_tensor():
+    x = KerasTensor((None, 3), dtype="float32")
+    result = np.ones(3, dtype="float32") + x
+    assert isinstance(result, KerasTensor)
+    assert (result.shape, result.dtype) == ((None, 3), "float32")
+    assert (np.ones(3) * x).shape == (None, 3)

@@ -195,6 +195,10 @@ class KerasTensor(TensorOperatorsMixin):
     def __hash__(self):
         return id(self)
 
+    # NumPy defers to our reflected operators (`array + keras_tensor` calls
+    # `__radd__`) instead of trying to make an array of a symbolic tensor.
+    __array_ufunc__ = None
+
 
 def raise_if_symbolic(x):
     """Raises a clear error when a KerasTensor reaches code needing values."""
