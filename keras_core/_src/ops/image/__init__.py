@@ -1,3 +1,9 @@
-"""keras_core.ops.image (being written)."""
+"""The image ops (`keras_core.ops.image`): resizing, geometric transforms,
+color conversions, patches and filters.
 
-__all__ = []
+They are public only as `keras_core.ops.image.<name>`, as in Keras.
+"""
+
+from keras_core._src.ops.image.color import *  # noqa: F403
+from keras_core._src.ops.image.geometry import *  # noqa: F403
+from keras_core._src.ops.image.sampling import *  # noqa: F403

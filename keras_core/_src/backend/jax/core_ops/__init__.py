@@ -1,1 +1,8 @@
-"""The jax backend's `core_ops` table (being written)."""
+"""The jax backend's `core_ops` table: the functions behind keras_core.ops'
+core ops (control flow, scatter, slices, casts, rearrange)."""
+
+from keras_core._src.backend.jax.core_ops.control_flow import *  # noqa: F403
+from keras_core._src.backend.jax.core_ops.conversion import *  # noqa: F403
+from keras_core._src.backend.jax.core_ops.einops import *  # noqa: F403
+from keras_core._src.backend.jax.core_ops.gradients import *  # noqa: F403
+from keras_core._src.backend.jax.core_ops.slicing import *  # noqa: F403

@@ -1,1 +1,8 @@
-"""The numpy backend's `core_ops` table (being written)."""
+"""The numpy backend's `core_ops` table: the functions behind keras_core.ops'
+core ops (control flow, scatter, slices, casts, rearrange)."""
+
+from keras_core._src.backend.numpy.core_ops.control_flow import *  # noqa: F403
+from keras_core._src.backend.numpy.core_ops.conversion import *  # noqa: F403
+from keras_core._src.backend.numpy.core_ops.einops import *  # noqa: F403
+from keras_core._src.backend.numpy.core_ops.gradients import *  # noqa: F403
+from keras_core._src.backend.numpy.core_ops.slicing import *  # noqa: F403

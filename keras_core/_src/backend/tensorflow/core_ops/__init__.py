@@ -1,1 +1,8 @@
-"""The tensorflow backend's `core_ops` table (being written)."""
+"""The tensorflow backend's `core_ops` table: the functions behind keras_core.ops'
+core ops (control flow, scatter, slices, casts, rearrange)."""
+
+from keras_core._src.backend.tensorflow.core_ops.control_flow import *  # noqa: F403
+from keras_core._src.backend.tensorflow.core_ops.conversion import *  # noqa: F403
+from keras_core._src.backend.tensorflow.core_ops.einops import *  # noqa: F403
+from keras_core._src.backend.tensorflow.core_ops.gradients import *  # noqa: F403
+from keras_core._src.backend.tensorflow.core_ops.slicing import *  # noqa: F403

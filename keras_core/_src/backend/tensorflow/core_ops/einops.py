@@ -1,0 +1,16 @@
+"""rearrange on TensorFlow tensors."""
+
+from keras_core._src.backend.tensorflow.tf_import import tf
+
+
+def rearrange(tensor, pattern, **axes_lengths):
+    # Lazy: the plans module sits above the backend layer.
+    from keras_core._src.ops.core._plans import rearrange_plan
+
+    split, permutation, output = rearrange_plan(
+        tuple(tensor.shape), pattern, axes_lengths
+    )
+    # Unknown sizes (None inside a tf.function) are inferred by reshape.
+    split = [-1 if size is None else size for size in split]
+    output = [-1 if size is None else size for size in output]
+    return tf.reshape(tf.transpose(tf.reshape(tensor, split), permutation), output)

@@ -1,0 +1,20 @@
+"""cast and saturate_cast on torch tensors."""
+
+import torch
+
+from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.torch.core import convert_to_tensor
+
+
+def cast(x, dtype):
+    return convert_to_tensor(x, dtype=dtype)
+
+
+def saturate_cast(x, dtype):
+    # Lazy: the plans module sits above the backend layer.
+    from keras_core._src.ops.core._plans import saturate_bounds
+
+    bounds = saturate_bounds(standardize_dtype(x.dtype), standardize_dtype(dtype))
+    if bounds is not None:
+        x = torch.clamp(x, *bounds)
+    return convert_to_tensor(x, dtype=dtype)
