@@ -1,1 +1,93 @@
-"""The tensorflow backend table: nn attention ops (being written)."""
+"""The tensorflow backend table: nn attention ops.
+
+See keras_core/_src/ops/nn/attention.py for the declaration and the numpy
+table for the shared steps. TensorFlow has no flash attention kernel:
+`flash_attention=True` is refused, as in Keras.
+"""
+
+import math
+
+from keras_core._src.backend.tensorflow.tf_import import tf
+
+_HALF = (tf.float16, tf.bfloat16)
+
+
+def _differ(a, b):
+    # Unknown dimensions (None) are checked when the function runs.
+    return a is not None and b is not None and a != b
+
+
+def _check_inputs(query, key, value, flash_attention, backend_name):
+    shapes = (
+        f"query.shape={tuple(query.shape)}, key.shape={tuple(key.shape)}, "
+        f"value.shape={tuple(value.shape)}"
+    )
+    if not query.shape.rank == key.shape.rank == value.shape.rank == 4:
+        raise ValueError(
+            f"`dot_product_attention` only supports 4D inputs. Received: {shapes}."
+        )
+    heads, kv_heads = query.shape[2], key.shape[2]
+    if heads % kv_heads or value.shape[2] != kv_heads:
+        raise ValueError(
+            "dot_product_attention: the query heads must be a multiple of the "
+            f"key/value heads, and key and value must agree. Received: {shapes}."
+        )
+    if _differ(query.shape[3], key.shape[3]) or _differ(key.shape[1], value.shape[1]):
+        raise ValueError(
+            "dot_product_attention: query and key need the same head size, key "
+            f"and value the same length. Received: {shapes}."
+        )
+    if flash_attention:
+        raise ValueError(
+            "dot_product_attention: flash attention is not supported on the "
+            f"{backend_name}; received flash_attention=True. Pass "
+            "flash_attention=None or False."
+        )
+
+
+def dot_product_attention(
+    query,
+    key,
+    value,
+    bias=None,
+    mask=None,
+    scale=None,
+    is_causal=False,
+    flash_attention=None,
+    attn_logits_soft_cap=None,
+):
+    _check_inputs(query, key, value, flash_attention, "tensorflow backend")
+    dtype = query.dtype
+    if dtype in _HALF:
+        query, key, value = (tf.cast(t, tf.float32) for t in (query, key, value))
+        bias = None if bias is None else tf.cast(bias, tf.float32)
+    heads, size = query.shape[2], query.shape[3]
+    kv_heads, value_size = key.shape[2], value.shape[3]
+    groups = heads // kv_heads
+    batch, length = tf.shape(query)[0], tf.shape(query)[1]
+    kv_length = tf.shape(key)[1]
+    if scale is None:
+        scale = 1.0 / math.sqrt(size)
+    grouped = tf.reshape(query, tf.stack([batch, length, kv_heads, groups, size]))
+    logits = tf.einsum("btkgh,bskh->bkgts", grouped, key) * tf.cast(scale, query.dtype)
+    if attn_logits_soft_cap is not None:
+        cap = tf.cast(attn_logits_soft_cap, query.dtype)
+        logits = cap * tf.tanh(logits / cap)
+    logits = tf.reshape(logits, tf.stack([batch, heads, length, kv_length]))
+    if bias is not None:
+        logits = logits + bias
+    allowed = None if mask is None else tf.cast(mask, tf.bool)
+    if is_causal:
+        ones = tf.ones(tf.stack([length, kv_length]), dtype=tf.bool)
+        causal = tf.cast(tf.linalg.band_part(tf.cast(ones, tf.int8), -1, 0), tf.bool)
+        allowed = causal if allowed is None else tf.logical_and(allowed, causal)
+    if allowed is not None:
+        fill = tf.cast(logits.dtype.min / 2, logits.dtype)
+        logits = tf.where(allowed, logits, fill)
+    weights = tf.nn.softmax(logits, axis=-1)
+    weights = tf.reshape(
+        weights, tf.stack([batch, kv_heads, groups, length, kv_length])
+    )
+    result = tf.einsum("bkgts,bskh->btkgh", weights, value)
+    result = tf.reshape(result, tf.stack([batch, length, heads, value_size]))
+    return tf.cast(result, dtype)

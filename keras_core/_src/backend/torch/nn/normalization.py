@@ -1,1 +1,115 @@
-"""The torch backend table: nn normalization ops (being written)."""
+"""The torch backend table: nn normalization ops.
+
+See keras_core/_src/ops/nn/normalization.py for the declarations and the
+numpy table for the shared approach (two-pass variances, half precision
+accumulated in float32).
+"""
+
+import torch
+
+from keras_core._src.backend.common import config
+
+_HALF = (torch.float16, torch.bfloat16)
+
+
+def _axes(axes, ndim):
+    axes = tuple(axes) if isinstance(axes, (list, tuple)) else (axes,)
+    return tuple(sorted(a % ndim if ndim else a for a in axes))
+
+
+def _along(parameter, ndim, axes):
+    """`parameter` laid along `axes` when it has one dimension per axis."""
+    if parameter is None or parameter.ndim != len(axes) or parameter.ndim >= ndim:
+        return parameter
+    shape = [1] * ndim
+    for axis, size in zip(axes, parameter.shape, strict=True):
+        shape[axis] = size
+    return torch.reshape(parameter, shape)
+
+
+def _check_statistic(name, value, x, axis):
+    if value is None or value.ndim > 1 or not x.ndim:
+        return
+    size, expected = value.numel(), x.shape[axis]
+    if size not in (1, expected):
+        raise ValueError(
+            f"batch_normalization: `{name}` must have x.shape[axis] = {expected} "
+            f"values (axis={axis}, x.shape={tuple(x.shape)}); received "
+            f"{name}.shape={tuple(value.shape)}."
+        )
+
+
+def _mean(x, axes):
+    # torch.mean over no axes would reduce everything; NumPy's reduces none.
+    return torch.mean(x, dim=axes, keepdim=True) if axes else x
+
+
+def moments(x, axes, keepdims=False, synchronized=False):
+    if synchronized:
+        raise NotImplementedError(
+            "moments: synchronized=True is only supported with the TensorFlow "
+            "backend (received synchronized=True on the torch backend)."
+        )
+    dtype = x.dtype
+    if dtype in _HALF:
+        x = x.to(torch.float32)
+    axes = _axes(axes, x.ndim)
+    mean = _mean(x, axes)
+    variance = _mean(torch.square(x - mean), axes)
+    if not keepdims and axes:
+        mean, variance = torch.squeeze(mean, axes), torch.squeeze(variance, axes)
+    if dtype in _HALF:
+        # Out-of-range statistics saturate rather than overflow to inf.
+        info = torch.finfo(dtype)
+        mean = torch.clamp(mean, info.min, info.max).to(dtype)
+        variance = torch.clamp(variance, info.min, info.max).to(dtype)
+    return mean, variance
+
+
+def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
+    axis = axis % x.ndim if x.ndim else axis
+    shape = [1] * x.ndim
+    if x.ndim:
+        shape[axis] = -1
+
+    def lay(name, value):
+        _check_statistic(name, value, x, axis)
+        if value is None or value.ndim > 1:
+            return value
+        return torch.reshape(value, shape)
+
+    mean, variance = lay("mean", mean), lay("variance", variance)
+    offset, scale = lay("offset", offset), lay("scale", scale)
+    inverse = torch.rsqrt(variance + epsilon)
+    if scale is not None:
+        inverse = inverse * scale
+    result = (x - mean) * inverse
+    if offset is not None:
+        result = result + offset
+    return result.to(x.dtype)
+
+
+def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
+    epsilon = config.epsilon() if epsilon is None else epsilon
+    axes = _axes(axis, x.ndim)
+    gamma, beta = _along(gamma, x.ndim, axes), _along(beta, x.ndim, axes)
+    mean = _mean(x, axes)
+    variance = _mean(torch.square(x - mean), axes)
+    inverse = torch.rsqrt(variance + epsilon)
+    if kwargs.get("rms_scaling"):
+        result = x * inverse
+        return result if gamma is None else result * gamma
+    result = (x - mean) * inverse
+    if gamma is not None:
+        result = result * gamma
+    if beta is not None:
+        result = result + beta
+    return result
+
+
+def rms_normalization(x, scale=None, axis=-1, epsilon=None):
+    epsilon = config.epsilon() if epsilon is None else epsilon
+    axes = _axes(axis, x.ndim)
+    scale = _along(scale, x.ndim, axes)
+    result = x * torch.rsqrt(_mean(torch.square(x), axes) + epsilon)
+    return result if scale is None else result * scale
