@@ -1,0 +1,1 @@
+"""Argument checks shared by every backend's `math` table (one message each)."""
