@@ -94,9 +94,7 @@ def test_float_dtypes(dtype):
         assert dtype_of(sample((4,), dtype=dtype, seed=1)) == _held(dtype)
     assert dtype_of(random.gamma((4,), 2.0, dtype=dtype, seed=1)) == _held(dtype)
     assert dtype_of(random.beta((4,), 2.0, 2.0, dtype=dtype, seed=1)) == _held(dtype)
-    assert dtype_of(random.binomial((4,), 3, 0.5, dtype=dtype, seed=1)) == _held(
-        dtype
-    )
+    assert dtype_of(random.binomial((4,), 3, 0.5, dtype=dtype, seed=1)) == _held(dtype)
 
 
 def _held(dtype):

@@ -1,8 +1,8 @@
 """einops-style `rearrange`: reshapes and transposes named by a pattern."""
 
+from keras_core._src.backend.common.einops_plans import rearrange_plan
 from keras_core._src.backend.common.keras_tensor import KerasTensor
 from keras_core._src.ops import dtype_rules
-from keras_core._src.ops.core._plans import rearrange_plan
 from keras_core._src.ops.op_definition import backend_op
 
 __all__ = ["rearrange"]

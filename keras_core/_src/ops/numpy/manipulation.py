@@ -1,37 +1,29 @@
-"""Shape and layout ops of the NumPy API (reshape, transpose, concatenate,
-split, pad...).
+"""Shape and layout ops of the NumPy API (reshape, transpose, flip, pad...).
 
 These ops move values without computing new ones, so they keep the input's
-dtype; the stacking ops (`concatenate`, `stack`, `append`...) promote their
-inputs together first. `ndim` and `size` give Python ints where the shape
-is known. The pure-Python helpers at the end (pad widths, split points) are
-shared by the backend tables, which import them when called, so that every
-backend reads arguments, and refuses bad ones, the same way.
+dtype. `ndim` and `size` give Python ints where the shape is known. The
+joining and splitting ops (`concatenate`, `stack`, `split`...) live in
+joining.py. Argument helpers (pad widths, split points) come from
+keras_core/_src/backend/common/op_arguments/manipulation.py, which the
+backend tables share, so that every backend reads arguments, and refuses
+bad ones, the same way.
 """
 
-import itertools
 import math
 
-from keras_core._src.backend.common.config import floatx
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import result_type
 from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.common.op_arguments.manipulation import pad_widths
 from keras_core._src.ops.op_definition import backend_op
 
 __all__ = [
-    "append",
-    "array_split",
     "broadcast_to",
-    "concatenate",
-    "dsplit",
-    "dstack",
     "expand_dims",
     "flip",
     "fliplr",
     "flipud",
-    "hsplit",
-    "hstack",
     "moveaxis",
     "ndim",
     "pad",
@@ -41,15 +33,11 @@ __all__ = [
     "roll",
     "rot90",
     "size",
-    "split",
     "squeeze",
-    "stack",
     "swapaxes",
     "tile",
     "transpose",
     "view",
-    "vsplit",
-    "vstack",
 ]
 
 PAD_MODES = (
@@ -64,20 +52,6 @@ def _keep(dtype):
     A Python scalar takes its default dtype (int32, floatx).
     """
     dtype = result_type(dtype)
-    return dtype, dtype
-
-
-def _promote_strong(*types):
-    """The stacking ops promote their inputs together (as Keras 3 does).
-
-    Python scalars count as tensors of their default dtype (int32, floatx)
-    rather than as weak values: `append(int8_tensor, 3)` is int32.
-    """
-    defaults = {bool: "bool", int: "int32", float: floatx(), complex: "complex64"}
-    strong = [defaults.get(t, t) for t in types]
-    if not strong:
-        raise ValueError("need at least one tensor to join; received none.")
-    dtype = result_type(*strong)
     return dtype, dtype
 
 
@@ -490,240 +464,6 @@ def pad(x, pad_width, mode="constant", constant_values=None):
     """
 
 
-@backend_op("numpy_api", _promote_strong, tensors=("x1", "x2"))
-def append(x1, x2, axis=None):
-    """Appends `x2` to the end of `x1`.
-
-    Args:
-        x1: The first tensor.
-        x2: The tensor appended.
-        axis: The axis to join along; when None both are flattened first.
-
-    Returns:
-        The joined tensor, in the dtype of both inputs promoted together.
-
-    Example:
-
-    >>> keras_core.ops.append(numpy.array([1, 2]), numpy.array([[3]]))
-    array([1, 2, 3], dtype=int32)
-    """
-
-
-@backend_op("numpy_api", _promote_strong, tensors=("xs",), tensor_lists=("xs",))
-def concatenate(xs, axis=0):
-    """Joins a sequence of tensors along an existing axis.
-
-    Args:
-        xs: A list or tuple of tensors, equal in shape except along `axis`.
-        axis: The axis to join along; when None all are flattened first.
-
-    Returns:
-        The joined tensor, in the dtype of all inputs promoted together.
-
-    Example:
-
-    >>> keras_core.ops.concatenate([numpy.ones((1, 2)), numpy.zeros((1, 2))]).shape
-    (2, 2)
-    """
-
-
-@backend_op("numpy_api", _promote_strong, tensors=("x",), tensor_lists=("x",))
-def stack(x, axis=0):
-    """Joins a sequence of same-shape tensors along a new axis.
-
-    Args:
-        x: A list or tuple of tensors of the same shape.
-        axis: The position of the new axis in the result.
-
-    Returns:
-        The stacked tensor, in the dtype of all inputs promoted together.
-
-    Example:
-
-    >>> keras_core.ops.stack([numpy.ones(3), numpy.zeros(3)], axis=1).shape
-    (3, 2)
-    """
-
-
-@backend_op("numpy_api", _promote_strong, tensors=("xs",), tensor_lists=("xs",))
-def hstack(xs):
-    """Joins tensors horizontally: along axis 1, or axis 0 for 1-D tensors.
-
-    Args:
-        xs: A list or tuple of tensors.
-
-    Returns:
-        The joined tensor, in the dtype of all inputs promoted together.
-
-    Example:
-
-    >>> keras_core.ops.hstack([numpy.ones((2, 1)), numpy.zeros((2, 2))]).shape
-    (2, 3)
-    """
-
-
-@backend_op("numpy_api", _promote_strong, tensors=("xs",), tensor_lists=("xs",))
-def vstack(xs):
-    """Joins tensors vertically, along axis 0 (1-D tensors become rows).
-
-    Args:
-        xs: A list or tuple of tensors.
-
-    Returns:
-        The joined tensor, in the dtype of all inputs promoted together.
-
-    Example:
-
-    >>> keras_core.ops.vstack([numpy.ones(3), numpy.zeros(3)]).shape
-    (2, 3)
-    """
-
-
-@backend_op("numpy_api", _promote_strong, tensors=("xs",), tensor_lists=("xs",))
-def dstack(xs):
-    """Joins tensors along axis 2 (depth), after making them at least 3-D.
-
-    1-D tensors of shape `(N,)` become `(1, N, 1)`, 2-D ones `(M, N, 1)`.
-
-    Args:
-        xs: A list or tuple of tensors.
-
-    Returns:
-        The joined tensor, in the dtype of all inputs promoted together.
-
-    Example:
-
-    >>> keras_core.ops.dstack([numpy.ones(3), numpy.zeros(3)]).shape
-    (1, 3, 2)
-    """
-
-
-def _split_spec(op, fixed_axis=None, min_ndim=1, uneven=False):
-    """Symbolic outputs of a split op, read from the shape alone.
-
-    Abstract evaluation cannot split an axis of unknown length; its pieces
-    have unknown lengths unless the split indices fix them.
-    """
-
-    def spec(x, indices_or_sections, axis=0):
-        ndim = len(x.shape)
-        if ndim < min_ndim:
-            raise ValueError(
-                f"{op}: needs a tensor of at least {min_ndim} dimensions. "
-                f"Received: x of shape {x.shape}."
-            )
-        if fixed_axis is not None:
-            axis = fixed_axis if ndim > 1 else 0  # hsplit of 1-D: axis 0
-        axis = _normalize_axis(axis, ndim, op)
-        outputs = []
-        for start, stop in split_points(x.shape[axis], indices_or_sections, uneven, op):
-            shape = list(x.shape)
-            shape[axis] = None if start is None else stop - start
-            outputs.append(KerasTensor(tuple(shape), dtype=x.dtype))
-        return outputs
-
-    if fixed_axis is None:
-        return spec
-    return lambda x, indices_or_sections: spec(x, indices_or_sections)
-
-
-@backend_op("numpy_api", _keep, output_spec=_split_spec("split"))
-def split(x, indices_or_sections, axis=0):
-    """Splits `x` into pieces along `axis`.
-
-    Args:
-        x: Input tensor.
-        indices_or_sections: An int N: N equal pieces (the length along
-            `axis` must divide by N); or a sorted sequence of ints: the
-            indices where pieces start.
-        axis: The axis to split along.
-
-    Returns:
-        A list of tensors.
-
-    Example:
-
-    >>> [p.shape for p in keras_core.ops.split(numpy.ones(6), [2, 3])]
-    [(2,), (1,), (3,)]
-    """
-
-
-@backend_op("numpy_api", _keep, output_spec=_split_spec("array_split", uneven=True))
-def array_split(x, indices_or_sections, axis=0):
-    """Splits `x` into pieces along `axis`, allowing unequal pieces.
-
-    With an int N, the first `length % N` pieces have one value more.
-
-    Args:
-        x: Input tensor.
-        indices_or_sections: An int N (number of pieces) or a sorted
-            sequence of split indices.
-        axis: The axis to split along.
-
-    Returns:
-        A list of tensors.
-
-    Example:
-
-    >>> [p.shape for p in keras_core.ops.array_split(numpy.ones(5), 2)]
-    [(3,), (2,)]
-    """
-
-
-@backend_op("numpy_api", _keep, output_spec=_split_spec("hsplit", 1))
-def hsplit(x, indices_or_sections):
-    """Splits `x` horizontally: along axis 1 (axis 0 for 1-D tensors).
-
-    Args:
-        x: Input tensor of at least 1 dimension.
-        indices_or_sections: As in `split`.
-
-    Returns:
-        A list of tensors.
-
-    Example:
-
-    >>> len(keras_core.ops.hsplit(numpy.ones((2, 4)), 2))
-    2
-    """
-
-
-@backend_op("numpy_api", _keep, output_spec=_split_spec("vsplit", 0, 2))
-def vsplit(x, indices_or_sections):
-    """Splits `x` vertically, along axis 0; `x` needs 2+ dimensions.
-
-    Args:
-        x: Input tensor of at least 2 dimensions.
-        indices_or_sections: As in `split`.
-
-    Returns:
-        A list of tensors.
-
-    Example:
-
-    >>> len(keras_core.ops.vsplit(numpy.ones((4, 2)), [1, 3]))
-    3
-    """
-
-
-@backend_op("numpy_api", _keep, output_spec=_split_spec("dsplit", 2, 3))
-def dsplit(x, indices_or_sections):
-    """Splits `x` along axis 2 (depth); `x` needs 3+ dimensions.
-
-    Args:
-        x: Input tensor of at least 3 dimensions.
-        indices_or_sections: As in `split`.
-
-    Returns:
-        A list of tensors.
-
-    Example:
-
-    >>> len(keras_core.ops.dsplit(numpy.ones((1, 2, 4)), 2))
-    2
-    """
-
-
 @backend_op("numpy_api", _shape_query, output_spec=_scalar_int_spec)
 def ndim(x):
     """The number of dimensions of `x`.
@@ -779,97 +519,3 @@ def view(x, dtype=None):
     >>> keras_core.ops.view(numpy.array([1.0], "float32"), "int32")
     array([1065353216], dtype=int32)
     """
-
-
-# ---------------------------------------------------------------------------
-# Pure-Python argument helpers shared by the backend tables.
-# ---------------------------------------------------------------------------
-
-
-def _normalize_axis(axis, ndim, op):
-    if not isinstance(axis, int) or not -ndim <= axis < max(ndim, 1):
-        raise ValueError(
-            f"{op}: axis {axis!r} is out of bounds for a tensor of {ndim} dimensions."
-        )
-    return axis % ndim if ndim else 0
-
-
-def split_points(length, indices_or_sections, uneven=False, op="split"):
-    """The (start, stop) of each piece of an axis of `length` (None: unknown).
-
-    Args:
-        length: The length of the axis split, or None when unknown.
-        indices_or_sections: An int (number of pieces) or split indices.
-        uneven: Whether an int may leave pieces of unequal lengths
-            (`array_split`).
-        op: The op's name, for error messages.
-    """
-    if isinstance(indices_or_sections, int) and not isinstance(
-        indices_or_sections, bool
-    ):
-        sections = indices_or_sections
-        if sections <= 0:
-            raise ValueError(
-                f"{op}: the number of sections must be positive. "
-                f"Received: indices_or_sections={sections}."
-            )
-        if length is None:
-            return [(None, None)] * sections
-        if not uneven and length % sections:
-            raise ValueError(
-                f"{op}: an axis of length {length} does not split into "
-                f"{sections} equal sections; use `array_split` for unequal ones."
-            )
-        quotient, remainder = divmod(length, sections)
-        sizes = [quotient + 1] * remainder + [quotient] * (sections - remainder)
-        bounds = [0]
-        for piece in sizes:
-            bounds.append(bounds[-1] + piece)
-        return list(itertools.pairwise(bounds))
-    try:
-        indices = [int(i) for i in indices_or_sections]
-    except TypeError:
-        raise ValueError(
-            f"{op}: indices_or_sections must be an int or a sequence of ints. "
-            f"Received: {indices_or_sections!r}."
-        ) from None
-    if length is None:
-        # Only pieces between non-negative indices have a known length.
-        bounds = [0, *(i if i >= 0 else None for i in indices), None]
-        return [
-            (a, max(a, b)) if None not in (a, b) else (None, None)
-            for a, b in itertools.pairwise(bounds)
-        ]
-    clipped = [min(max(i + length if i < 0 else i, 0), length) for i in indices]
-    # NumPy gives empty pieces where indices go backwards.
-    return [(a, max(a, b)) for a, b in itertools.pairwise([0, *clipped, length])]
-
-
-def pad_widths(pad_width, ndim, op="pad"):
-    """`pad_width` as one (before, after) pair of ints per axis.
-
-    Takes what `numpy.pad` takes: `pad`, `(pad,)`, `(before, after)`,
-    `((before, after),)` or one pair per axis.
-    """
-    try:
-        if isinstance(pad_width, int):
-            rows = [(pad_width, pad_width)]
-        elif all(isinstance(v, int) for v in pad_width):
-            rows = [tuple(pad_width) * (2 if len(pad_width) == 1 else 1)]
-        else:
-            rows = [
-                (int(row), int(row)) if isinstance(row, int) else tuple(map(int, row))
-                for row in pad_width
-            ]
-            rows = [row * 2 if len(row) == 1 else row for row in rows]
-    except (TypeError, ValueError):
-        rows = []
-    if len(rows) == 1:
-        rows = rows * ndim
-    if len(rows) != ndim or any(len(r) != 2 or min(r) < 0 for r in rows):
-        raise ValueError(
-            f"{op}: pad_width must be an int, (before, after) or one "
-            f"(before, after) pair of non-negative ints per axis of x "
-            f"({ndim} axes). Received: pad_width={pad_width!r}."
-        )
-    return rows

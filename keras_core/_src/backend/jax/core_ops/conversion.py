@@ -3,6 +3,7 @@
 import jax.numpy as jnp
 
 from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.common.einops_plans import saturate_bounds
 from keras_core._src.backend.jax.core import convert_to_tensor
 
 
@@ -11,9 +12,6 @@ def cast(x, dtype):
 
 
 def saturate_cast(x, dtype):
-    # Lazy: the plans module sits above the backend layer.
-    from keras_core._src.ops.core._plans import saturate_bounds
-
     bounds = saturate_bounds(standardize_dtype(x.dtype), standardize_dtype(dtype))
     if bounds is not None:
         x = jnp.clip(x, *bounds)

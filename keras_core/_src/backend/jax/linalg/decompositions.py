@@ -6,7 +6,7 @@ See keras_core/_src/ops/linalg/decompositions.py for the declarations.
 import jax
 import jax.numpy as jnp
 
-from keras_core._src.backend.numpy.linalg import checks
+from keras_core._src.backend.common import linalg_checks as checks
 
 
 def _transpose(x):

@@ -8,35 +8,21 @@ accumulated in float32).
 import jax.numpy as jnp
 
 from keras_core._src.backend.common import config
+from keras_core._src.backend.common.op_arguments.nn_normalization import along_shape
+from keras_core._src.backend.common.op_arguments.nn_normalization import (
+    check_batch_statistic,
+)
+from keras_core._src.backend.common.op_arguments.nn_normalization import (
+    normalization_axes,
+)
 
 _HALF = (jnp.float16, jnp.bfloat16)
 
 
-def _axes(axes, ndim):
-    axes = tuple(axes) if isinstance(axes, (list, tuple)) else (axes,)
-    return tuple(sorted(a % ndim if ndim else a for a in axes))
-
-
 def _along(parameter, ndim, axes):
     """`parameter` laid along `axes` when it has one dimension per axis."""
-    if parameter is None or parameter.ndim != len(axes) or parameter.ndim >= ndim:
-        return parameter
-    shape = [1] * ndim
-    for axis, size in zip(axes, parameter.shape, strict=True):
-        shape[axis] = size
-    return jnp.reshape(parameter, shape)
-
-
-def _check_statistic(name, value, x, axis):
-    if value is None or value.ndim > 1 or not x.ndim:
-        return
-    size, expected = value.size, x.shape[axis]
-    if size not in (1, expected):
-        raise ValueError(
-            f"batch_normalization: `{name}` must have x.shape[axis] = {expected} "
-            f"values (axis={axis}, x.shape={tuple(x.shape)}); received "
-            f"{name}.shape={tuple(value.shape)}."
-        )
+    shape = along_shape(None if parameter is None else parameter.shape, ndim, axes)
+    return parameter if shape is None else jnp.reshape(parameter, shape)
 
 
 def moments(x, axes, keepdims=False, synchronized=False):
@@ -48,7 +34,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
     dtype = x.dtype
     if dtype in _HALF:
         x = x.astype(jnp.float32)
-    axes = _axes(axes, x.ndim)
+    axes = normalization_axes(axes, x.ndim)
     mean = jnp.mean(x, axis=axes, keepdims=True)
     variance = jnp.mean(jnp.square(x - mean), axis=axes, keepdims=True)
     if not keepdims:
@@ -68,7 +54,9 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
         shape[axis] = -1
 
     def lay(name, value):
-        _check_statistic(name, value, x, axis)
+        check_batch_statistic(
+            name, None if value is None else value.shape, x.shape, axis
+        )
         if value is None or value.ndim > 1:
             return value
         return jnp.reshape(value, shape)
@@ -86,7 +74,7 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
 
 def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
     epsilon = config.epsilon() if epsilon is None else epsilon
-    axes = _axes(axis, x.ndim)
+    axes = normalization_axes(axis, x.ndim)
     gamma, beta = _along(gamma, x.ndim, axes), _along(beta, x.ndim, axes)
     mean = jnp.mean(x, axis=axes, keepdims=True)
     variance = jnp.mean(jnp.square(x - mean), axis=axes, keepdims=True)
@@ -104,7 +92,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
 
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     epsilon = config.epsilon() if epsilon is None else epsilon
-    axes = _axes(axis, x.ndim)
+    axes = normalization_axes(axis, x.ndim)
     scale = _along(scale, x.ndim, axes)
     mean_square = jnp.mean(jnp.square(x), axis=axes, keepdims=True)
     result = x / jnp.sqrt(mean_square + jnp.asarray(epsilon, x.dtype))

@@ -17,6 +17,9 @@ import jax.numpy as jnp
 from keras_core._src.backend.common.dtypes import is_int_dtype
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.common.op_arguments.creation import check_num
+from keras_core._src.backend.common.op_arguments.creation import creation_shape
+from keras_core._src.backend.common.op_arguments.creation import static_number
 
 
 def _dtype(dtype):
@@ -28,43 +31,24 @@ def _like_dtype(x, dtype):
     return x.dtype if dtype is None else _dtype(dtype)
 
 
-def _shape(op, shape):
-    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
-    if any(int(d) < 0 for d in shape):
-        raise ValueError(
-            f"{op}: negative dimensions are not allowed. Received: shape={shape}"
-        )
-    return shape
-
-
 def _jit(*static):
     return functools.partial(jax.jit, static_argnames=static)
 
 
-def _number(value):
-    """A static argument given as a 0-d array or tensor, as a Python number."""
-    return value.item() if hasattr(value, "item") else value
-
-
-def _check_num(op, num):
-    if num < 0:
-        raise ValueError(f"{op}: `num` must be non-negative. Received: num={num}")
-
-
 def zeros(shape, dtype=None):
-    return jnp.zeros(_shape("zeros", shape), dtype=_dtype(dtype))
+    return jnp.zeros(creation_shape("zeros", shape), dtype=_dtype(dtype))
 
 
 def ones(shape, dtype=None):
-    return jnp.ones(_shape("ones", shape), dtype=_dtype(dtype))
+    return jnp.ones(creation_shape("ones", shape), dtype=_dtype(dtype))
 
 
 def empty(shape, dtype=None):
-    return jnp.zeros(_shape("empty", shape), dtype=_dtype(dtype))
+    return jnp.zeros(creation_shape("empty", shape), dtype=_dtype(dtype))
 
 
 def full(shape, fill_value, dtype=None):
-    shape = _shape("full", shape)
+    shape = creation_shape("full", shape)
     return jnp.broadcast_to(fill_value.astype(_dtype(dtype)), shape)
 
 
@@ -135,7 +119,7 @@ def triu(x, k=0):
 
 
 def arange(start, stop=None, step=None, dtype=None):
-    start, stop, step = _number(start), _number(stop), _number(step)
+    start, stop, step = static_number(start), static_number(stop), static_number(step)
     if step == 0:
         raise ValueError(f"arange: `step` must not be zero. Received: step={step}")
     if stop is None:
@@ -172,7 +156,7 @@ def _spaced(start, stop, num, endpoint):
 
 @_jit("num", "endpoint", "retstep", "dtype", "axis")
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
-    _check_num("linspace", num)
+    check_num("linspace", num)
     values, step = _spaced(start, stop, num, endpoint)
     values = jnp.moveaxis(values, 0, axis)
     if dtype is not None and is_int_dtype(_dtype(dtype)):
@@ -183,7 +167,7 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
 @_jit("num", "endpoint", "base", "dtype", "axis")
 def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
-    _check_num("logspace", num)
+    check_num("logspace", num)
     values, _ = _spaced(start, stop, num, endpoint)
     values = jnp.power(jnp.asarray(base, values.dtype), values)
     return jnp.moveaxis(values, 0, axis)
@@ -191,7 +175,7 @@ def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
 
 @_jit("num", "endpoint", "dtype", "axis")
 def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
-    _check_num("geomspace", num)
+    check_num("geomspace", num)
     start, stop = jnp.broadcast_arrays(start, stop)
     # As NumPy: spaced on a log scale between the magnitudes, the sign of
     # `start` restored, and the ends given exactly.
@@ -248,7 +232,7 @@ def vander(x, N=None, increasing=False):
 
 def _window_points(x):
     """The points n of NumPy's symmetric windows (1 - M to M - 1 by 2)."""
-    M = _number(x)
+    M = static_number(x)
     return M, jnp.arange(1 - M, M, 2, dtype="float32")
 
 
@@ -266,7 +250,7 @@ def _cosine_window(x, coefficients):
 
 
 def bartlett(x):
-    return _bartlett(_number(x))
+    return _bartlett(static_number(x))
 
 
 @_jit("x")
@@ -280,19 +264,19 @@ def _bartlett(x):
 
 
 def blackman(x):
-    return _cosine_window(_number(x), (0.42, 0.5, 0.08))
+    return _cosine_window(static_number(x), (0.42, 0.5, 0.08))
 
 
 def hamming(x):
-    return _cosine_window(_number(x), (0.54, 0.46))
+    return _cosine_window(static_number(x), (0.54, 0.46))
 
 
 def hanning(x):
-    return _cosine_window(_number(x), (0.5, 0.5))
+    return _cosine_window(static_number(x), (0.5, 0.5))
 
 
 def kaiser(x, beta):
-    return _kaiser(_number(x), float(_number(beta)))
+    return _kaiser(static_number(x), float(static_number(beta)))
 
 
 @_jit("M", "beta")

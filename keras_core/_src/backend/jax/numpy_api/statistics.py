@@ -12,40 +12,24 @@ import functools
 import jax
 import jax.numpy as jnp
 
-_METHODS = ("linear", "lower", "higher", "midpoint", "nearest")
-
-
-def _check_method(op, method):
-    if method not in _METHODS:
-        raise ValueError(
-            f"{op}: `method` must be one of {', '.join(_METHODS)}. "
-            f"Received: method={method!r}"
-        )
+from keras_core._src.backend.common.op_arguments.statistics import check_corrcoef
+from keras_core._src.backend.common.op_arguments.statistics import check_correlate
+from keras_core._src.backend.common.op_arguments.statistics import check_diff
+from keras_core._src.backend.common.op_arguments.statistics import check_q_rank
+from keras_core._src.backend.common.op_arguments.statistics import check_quantile_method
+from keras_core._src.backend.common.op_arguments.statistics import check_trapezoid
+from keras_core._src.backend.common.op_arguments.statistics import correlate_window
+from keras_core._src.backend.common.op_arguments.statistics import quantile_axes
+from keras_core._src.backend.common.op_arguments.statistics import weights_layout
 
 
 def _check_q(op, q, scale):
-    if q.ndim > 1:
-        raise ValueError(
-            f"{op}: `q` must be a scalar or a 1-D tensor. "
-            f"Received: q of shape {q.shape}"
-        )
+    check_q_rank(op, q.shape)
     # Only a known `q` can be checked; inside jit a bad one gives NaN.
     if not isinstance(q, jax.core.Tracer) and bool(
         jnp.any((q < 0) | (q > scale) | jnp.isnan(q))
     ):
         raise ValueError(f"{op}: `q` must be in [0, {scale}]. Received: q={q}")
-
-
-def _axes(op, ndim, axis):
-    if axis is None:
-        return tuple(range(ndim))
-    axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
-    for a in axes:
-        if not -ndim <= a < max(ndim, 1):
-            raise ValueError(
-                f"{op}: axis {a} is out of bounds for a tensor of rank {ndim}."
-            )
-    return tuple(sorted({a % max(ndim, 1) for a in axes}))
 
 
 def _lerp(a, b, t):
@@ -55,9 +39,9 @@ def _lerp(a, b, t):
 
 
 def _quantile(op, x, q, axis, method, keepdims, ignore_nan, scale):
-    _check_method(op, method)
+    check_quantile_method(op, method)
     _check_q(op, q, scale)
-    axes = _axes(op, x.ndim, axis)
+    axes = quantile_axes(op, x.ndim, axis)
     return _sorted_quantile(x, q, axes, method, keepdims, ignore_nan, scale)
 
 
@@ -144,26 +128,10 @@ def nanpercentile(x, q, axis=None, method="linear", keepdims=False):
 
 def _weights_along(op, x, weights, axis):
     """`weights` shaped to broadcast against `x` (NumPy's rules)."""
-    if weights.shape == x.shape:
+    layout = weights_layout(op, x.shape, weights.shape, axis)
+    if layout is None:
         return weights
-    if axis is None:
-        raise ValueError(
-            f"{op}: `axis` must be given when x and weights differ in shape. "
-            f"Received: x of shape {x.shape}, weights of shape {weights.shape}"
-        )
-    axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
-    axes = tuple(a % x.ndim if -x.ndim <= a < x.ndim else a for a in axes)
-    if any(not 0 <= a < x.ndim for a in axes) or weights.shape != tuple(
-        x.shape[a] for a in axes
-    ):
-        raise ValueError(
-            f"{op}: weights must have the shape of x or of its axes {axis}. "
-            f"Received: x of shape {x.shape}, weights of shape {weights.shape}"
-        )
-    order = sorted(range(len(axes)), key=lambda i: axes[i])
-    shape = [1] * x.ndim
-    for a, size in zip(axes, weights.shape, strict=True):
-        shape[a] = size
+    order, shape = layout
     return jnp.reshape(jnp.transpose(weights, order), shape)
 
 
@@ -176,10 +144,7 @@ def average(x, axis=None, weights=None):
 
 
 def corrcoef(x):
-    if x.ndim > 2:
-        raise ValueError(
-            f"corrcoef: x must be 1-D or 2-D. Received: x of shape {x.shape}"
-        )
+    check_corrcoef(x.shape)
     rows = jnp.reshape(x, (1, -1)) if x.ndim < 2 else x
     centered = rows - jnp.mean(rows, axis=1, keepdims=True)
     products = centered @ jnp.conj(centered).T
@@ -190,33 +155,10 @@ def corrcoef(x):
     return jnp.reshape(result, ()) if x.ndim < 2 else result
 
 
-def _check_correlate(x1, x2, mode):
-    if mode not in ("valid", "same", "full"):
-        raise ValueError(
-            "correlate: `mode` must be 'valid', 'same' or 'full'. "
-            f"Received: mode={mode!r}"
-        )
-    if x1.ndim != 1 or x2.ndim != 1 or not x1.shape[0] or not x2.shape[0]:
-        raise ValueError(
-            "correlate: x1 and x2 must be non-empty 1-D tensors. "
-            f"Received: x1 of shape {tuple(x1.shape)}, x2 of shape "
-            f"{tuple(x2.shape)}"
-        )
-
-
-def _correlate_window(m, n, mode):
-    """(start, length) of `mode`'s part of the full correlation (NumPy's)."""
-    if mode == "full":
-        return 0, m + n - 1
-    if mode == "valid":
-        return min(m, n) - 1, abs(m - n) + 1
-    return ((n - 1) // 2 if m >= n else m // 2), max(m, n)
-
-
 def correlate(x1, x2, mode="valid"):
-    _check_correlate(x1, x2, mode)
+    check_correlate(x1.shape, x2.shape, mode)
     m, n = x1.shape[0], x2.shape[0]
-    start, length = _correlate_window(m, n, mode)
+    start, length = correlate_window(m, n, mode)
     padded = jnp.pad(x1, (n - 1, n - 1))
     # full[j] = sum_k padded[j + k] * conj(x2[k]), for the wanted j only.
     index = jnp.arange(start, start + length)[:, None] + jnp.arange(n)[None, :]
@@ -224,13 +166,7 @@ def correlate(x1, x2, mode="valid"):
 
 
 def trapezoid(y, x=None, dx=1.0, axis=-1):
-    if y.ndim == 0:
-        raise ValueError("trapezoid: y must be at least 1-D. Received: a scalar")
-    if x is not None and x.ndim not in (1, y.ndim):
-        raise ValueError(
-            "trapezoid: x must be 1-D or have the rank of y. "
-            f"Received: y of shape {y.shape}, x of shape {x.shape}"
-        )
+    check_trapezoid(y.shape, None if x is None else x.shape)
     axis = axis % y.ndim
     if x is None:
         spacing = jnp.asarray(dx, y.dtype)
@@ -247,10 +183,7 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
 
 
 def diff(a, n=1, axis=-1):
-    if a.ndim == 0:
-        raise ValueError("diff: a must be at least 1-D. Received: a scalar")
-    if n < 0:
-        raise ValueError(f"diff: `n` must be 0 or more. Received: n={n}")
+    check_diff(a.shape, n)
     axis = axis % a.ndim
     for _ in range(n):
         size = a.shape[axis]

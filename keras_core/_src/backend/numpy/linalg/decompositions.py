@@ -7,7 +7,7 @@ dimensions) are handled as NumPy's linear algebra does.
 
 import numpy as np
 
-from keras_core._src.backend.numpy.linalg import checks
+from keras_core._src.backend.common import linalg_checks as checks
 
 
 def _transpose(x):

@@ -9,36 +9,21 @@ import ml_dtypes
 import numpy as np
 
 from keras_core._src.backend.common import config
+from keras_core._src.backend.common.op_arguments.nn_normalization import along_shape
+from keras_core._src.backend.common.op_arguments.nn_normalization import (
+    check_batch_statistic,
+)
+from keras_core._src.backend.common.op_arguments.nn_normalization import (
+    normalization_axes,
+)
 
 _HALF = (np.dtype("float16"), np.dtype(ml_dtypes.bfloat16))
 
 
-def _axes(axes, ndim):
-    """`axes` (an int or a sequence) as a sorted tuple of non-negative axes."""
-    axes = tuple(axes) if isinstance(axes, (list, tuple)) else (axes,)
-    return tuple(sorted(a % ndim if ndim else a for a in axes))
-
-
 def _along(parameter, ndim, axes):
     """`parameter` laid along `axes` when it has one dimension per axis."""
-    if parameter is None or parameter.ndim != len(axes) or parameter.ndim >= ndim:
-        return parameter
-    shape = [1] * ndim
-    for axis, size in zip(axes, parameter.shape, strict=True):
-        shape[axis] = size
-    return parameter.reshape(shape)
-
-
-def _check_statistic(name, value, x, axis):
-    if value is None or value.ndim > 1 or not x.ndim:
-        return
-    size, expected = value.size, x.shape[axis]
-    if size not in (1, expected):
-        raise ValueError(
-            f"batch_normalization: `{name}` must have x.shape[axis] = {expected} "
-            f"values (axis={axis}, x.shape={tuple(x.shape)}); received "
-            f"{name}.shape={tuple(value.shape)}."
-        )
+    shape = along_shape(None if parameter is None else parameter.shape, ndim, axes)
+    return parameter if shape is None else parameter.reshape(shape)
 
 
 def moments(x, axes, keepdims=False, synchronized=False):
@@ -50,7 +35,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
     dtype = x.dtype
     if dtype in _HALF:
         x = x.astype("float32")
-    axes = _axes(axes, x.ndim)
+    axes = normalization_axes(axes, x.ndim)
     mean = np.mean(x, axis=axes, keepdims=True)
     variance = np.mean(np.square(x - mean), axis=axes, keepdims=True)
     if not keepdims:
@@ -70,7 +55,9 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
         shape[axis] = -1
 
     def lay(name, value):
-        _check_statistic(name, value, x, axis)
+        check_batch_statistic(
+            name, None if value is None else value.shape, x.shape, axis
+        )
         if value is None or value.ndim > 1:
             return value
         return value.reshape(shape)
@@ -88,7 +75,7 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
 
 def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
     epsilon = config.epsilon() if epsilon is None else epsilon
-    axes = _axes(axis, x.ndim)
+    axes = normalization_axes(axis, x.ndim)
     gamma, beta = _along(gamma, x.ndim, axes), _along(beta, x.ndim, axes)
     mean = np.mean(x, axis=axes, keepdims=True)
     variance = np.mean(np.square(x - mean), axis=axes, keepdims=True)
@@ -106,7 +93,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
 
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     epsilon = config.epsilon() if epsilon is None else epsilon
-    axes = _axes(axis, x.ndim)
+    axes = normalization_axes(axis, x.ndim)
     scale = _along(scale, x.ndim, axes)
     mean_square = np.mean(np.square(x), axis=axes, keepdims=True)
     result = x / np.sqrt(mean_square + np.asarray(epsilon, x.dtype))

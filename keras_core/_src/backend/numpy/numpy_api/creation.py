@@ -11,6 +11,9 @@ from keras_core._src.backend.common.dtypes import is_int_dtype
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.numpy_dtypes import to_numpy_dtype
+from keras_core._src.backend.common.op_arguments.creation import check_num
+from keras_core._src.backend.common.op_arguments.creation import creation_shape
+from keras_core._src.backend.common.op_arguments.creation import static_number
 
 
 def _dtype(dtype):
@@ -20,25 +23,6 @@ def _dtype(dtype):
 
 def _like_dtype(x, dtype):
     return x.dtype if dtype is None else _dtype(dtype)
-
-
-def _shape(op, shape):
-    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
-    if any(int(d) < 0 for d in shape):
-        raise ValueError(
-            f"{op}: negative dimensions are not allowed. Received: shape={shape}"
-        )
-    return shape
-
-
-def _number(value):
-    """A static argument given as a 0-d array or tensor, as a Python number."""
-    return value.item() if hasattr(value, "item") else value
-
-
-def _check_num(op, num):
-    if num < 0:
-        raise ValueError(f"{op}: `num` must be non-negative. Received: num={num}")
 
 
 def _cast(values, dtype):
@@ -52,20 +36,20 @@ def _cast(values, dtype):
 
 
 def zeros(shape, dtype=None):
-    return np.zeros(_shape("zeros", shape), dtype=_dtype(dtype))
+    return np.zeros(creation_shape("zeros", shape), dtype=_dtype(dtype))
 
 
 def ones(shape, dtype=None):
-    return np.ones(_shape("ones", shape), dtype=_dtype(dtype))
+    return np.ones(creation_shape("ones", shape), dtype=_dtype(dtype))
 
 
 def empty(shape, dtype=None):
     # Zeros: uninitialized memory would make results irreproducible.
-    return np.zeros(_shape("empty", shape), dtype=_dtype(dtype))
+    return np.zeros(creation_shape("empty", shape), dtype=_dtype(dtype))
 
 
 def full(shape, fill_value, dtype=None):
-    shape = _shape("full", shape)
+    shape = creation_shape("full", shape)
     return np.array(np.broadcast_to(fill_value, shape), dtype=_dtype(dtype))
 
 
@@ -117,7 +101,7 @@ def triu(x, k=0):
 
 
 def arange(start, stop=None, step=None, dtype=None):
-    start, stop, step = _number(start), _number(stop), _number(step)
+    start, stop, step = static_number(start), static_number(stop), static_number(step)
     if step == 0:
         raise ValueError(f"arange: `step` must not be zero. Received: step={step}")
     if stop is None:
@@ -127,7 +111,7 @@ def arange(start, stop=None, step=None, dtype=None):
 
 
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
-    _check_num("linspace", num)
+    check_num("linspace", num)
     values, step = np.linspace(
         start, stop, num, endpoint=endpoint, retstep=True, axis=axis
     )
@@ -138,13 +122,13 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
 
 def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
-    _check_num("logspace", num)
+    check_num("logspace", num)
     values = np.linspace(start, stop, num, endpoint=endpoint, axis=axis)
     return np.power(np.asarray(base, values.dtype), values)
 
 
 def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
-    _check_num("geomspace", num)
+    check_num("geomspace", num)
     dtype = start.dtype
     # Computed in float64 (NumPy has it on every platform), cast back.
     start, stop = np.broadcast_arrays(start.astype("float64"), stop.astype("float64"))
@@ -199,20 +183,20 @@ def vander(x, N=None, increasing=False):
 
 
 def bartlett(x):
-    return np.bartlett(_number(x))
+    return np.bartlett(static_number(x))
 
 
 def blackman(x):
-    return np.blackman(_number(x))
+    return np.blackman(static_number(x))
 
 
 def hamming(x):
-    return np.hamming(_number(x))
+    return np.hamming(static_number(x))
 
 
 def hanning(x):
-    return np.hanning(_number(x))
+    return np.hanning(static_number(x))
 
 
 def kaiser(x, beta):
-    return np.kaiser(_number(x), _number(beta))
+    return np.kaiser(static_number(x), static_number(beta))

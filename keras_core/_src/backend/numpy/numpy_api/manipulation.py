@@ -1,9 +1,10 @@
 """The numpy backend table: manipulation ops.
 
-See keras_core/_src/ops/numpy/manipulation.py for the declarations. Inputs
-arrive in the op's compute dtype; NumPy's own functions give the meaning
-the other backends reproduce. Argument helpers (pad widths, split points)
-come from the declarations module, imported on use (it imports the backend).
+See keras_core/_src/ops/numpy/manipulation.py and joining.py for the
+declarations. Inputs arrive in the op's compute dtype; NumPy's own functions
+give the meaning the other backends reproduce. Argument helpers (pad widths,
+split points) come from
+keras_core/_src/backend/common/op_arguments/manipulation.py.
 """
 
 import ml_dtypes
@@ -11,12 +12,9 @@ import numpy as np
 
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import standardize_dtype
-
-
-def _helpers():
-    from keras_core._src.ops.numpy import manipulation
-
-    return manipulation
+from keras_core._src.backend.common.op_arguments.manipulation import fixed_split_axis
+from keras_core._src.backend.common.op_arguments.manipulation import pad_widths
+from keras_core._src.backend.common.op_arguments.manipulation import split_bounds
 
 
 def _newshape(newshape):
@@ -87,7 +85,7 @@ def repeat(x, repeats, axis=None):
 
 
 def pad(x, pad_width, mode="constant", constant_values=None):
-    widths = _helpers().pad_widths(pad_width, x.ndim)
+    widths = pad_widths(pad_width, x.ndim)
     if not widths:
         return np.array(x)  # a 0-d tensor has no axis to pad
     if mode in ("constant", "empty"):
@@ -125,11 +123,7 @@ def dstack(xs):
 
 
 def _split(x, indices_or_sections, axis, uneven, op):
-    helpers = _helpers()
-    if x.ndim == 0:
-        raise ValueError(f"{op}: cannot split a 0-d tensor.")
-    axis = helpers._normalize_axis(axis, x.ndim, op)
-    points = helpers.split_points(x.shape[axis], indices_or_sections, uneven, op)
+    axis, points = split_bounds(x.shape, indices_or_sections, axis, uneven, op)
     index = [slice(None)] * x.ndim
     pieces = []
     for start, stop in points:
@@ -147,20 +141,18 @@ def array_split(x, indices_or_sections, axis=0):
 
 
 def hsplit(x, indices_or_sections):
-    axis = 1 if x.ndim > 1 else 0
+    axis = fixed_split_axis("hsplit", x.ndim)
     return _split(x, indices_or_sections, axis, False, "hsplit")
 
 
 def vsplit(x, indices_or_sections):
-    if x.ndim < 2:
-        raise ValueError("vsplit: needs a tensor of at least 2 dimensions.")
-    return _split(x, indices_or_sections, 0, False, "vsplit")
+    axis = fixed_split_axis("vsplit", x.ndim)
+    return _split(x, indices_or_sections, axis, False, "vsplit")
 
 
 def dsplit(x, indices_or_sections):
-    if x.ndim < 3:
-        raise ValueError("dsplit: needs a tensor of at least 3 dimensions.")
-    return _split(x, indices_or_sections, 2, False, "dsplit")
+    axis = fixed_split_axis("dsplit", x.ndim)
+    return _split(x, indices_or_sections, axis, False, "dsplit")
 
 
 def ndim(x):

@@ -11,6 +11,9 @@ import warnings
 import ml_dtypes
 import numpy as np
 
+from keras_core._src.backend.common.op_arguments.products import check_cross
+from keras_core._src.backend.common.op_arguments.products import check_diagonal_axes
+
 
 def matmul(x1, x2):
     if x1.dtype == np.int8 and x2.dtype == np.int8:
@@ -55,7 +58,7 @@ def einsum(subscripts, *operands, **kwargs):
 def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     if axis is not None:
         axisa = axisb = axisc = axis
-    _check_cross(x1, x2, axisa, axisb)
+    check_cross(x1.shape, x2.shape, axisa, axisb)
     with warnings.catch_warnings():
         # NumPy 2 deprecates 2-vectors, which Keras 3 still takes.
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -63,14 +66,14 @@ def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
 
 
 def trace(x, offset=0, axis1=0, axis2=1):
-    _check_diagonal_axes(x, axis1, axis2)
+    check_diagonal_axes(x.shape, axis1, axis2)
     return np.asarray(np.trace(x, offset=offset, axis1=axis1, axis2=axis2)).astype(
         x.dtype
     )
 
 
 def diagonal(x, offset=0, axis1=0, axis2=1):
-    _check_diagonal_axes(x, axis1, axis2)
+    check_diagonal_axes(x.shape, axis1, axis2)
     return np.diagonal(x, offset=offset, axis1=axis1, axis2=axis2)
 
 
@@ -84,27 +87,3 @@ def clip(x, x_min, x_max):
         # No bound: x as it is (NumPy 2 and Keras 3 agree).
         return x
     return np.clip(x, x_min, x_max)
-
-
-def _check_diagonal_axes(x, axis1, axis2):
-    rank = len(x.shape)
-    if rank < 2:
-        raise ValueError(
-            "diagonal: x must have at least 2 dimensions. Received: shape "
-            f"{tuple(x.shape)}."
-        )
-    if axis1 % rank == axis2 % rank:
-        raise ValueError(
-            "diagonal: axis1 and axis2 cannot be the same axis. Received: "
-            f"axis1={axis1}, axis2={axis2} for an input of rank {rank}."
-        )
-
-
-def _check_cross(x1, x2, axisa, axisb):
-    size1, size2 = x1.shape[axisa], x2.shape[axisb]
-    if size1 not in (2, 3) or size2 not in (2, 3):
-        raise ValueError(
-            "cross: the vector axes must have 2 or 3 components. Received: "
-            f"shapes {tuple(x1.shape)} and {tuple(x2.shape)} on their vector axes "
-            f"{size1} and {size2}."
-        )

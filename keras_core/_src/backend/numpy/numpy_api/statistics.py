@@ -8,23 +8,17 @@ makes, with the same messages.
 
 import numpy as np
 
-_METHODS = ("linear", "lower", "higher", "midpoint", "nearest")
-
-
-def _check_method(op, method):
-    if method not in _METHODS:
-        raise ValueError(
-            f"{op}: `method` must be one of {', '.join(_METHODS)}. "
-            f"Received: method={method!r}"
-        )
+from keras_core._src.backend.common.op_arguments.statistics import check_corrcoef
+from keras_core._src.backend.common.op_arguments.statistics import check_correlate
+from keras_core._src.backend.common.op_arguments.statistics import check_diff
+from keras_core._src.backend.common.op_arguments.statistics import check_q_rank
+from keras_core._src.backend.common.op_arguments.statistics import check_quantile_method
+from keras_core._src.backend.common.op_arguments.statistics import check_trapezoid
+from keras_core._src.backend.common.op_arguments.statistics import weights_layout
 
 
 def _check_q(op, q, scale):
-    if q.ndim > 1:
-        raise ValueError(
-            f"{op}: `q` must be a scalar or a 1-D tensor. "
-            f"Received: q of shape {q.shape}"
-        )
+    check_q_rank(op, q.shape)
     if np.any((q < 0) | (q > scale)) or np.any(np.isnan(q)):
         raise ValueError(f"{op}: `q` must be in [0, {scale}]. Received: q={q}")
 
@@ -34,7 +28,7 @@ def _axis(axis):
 
 
 def _quantile(op, function, x, q, axis, method, keepdims, scale):
-    _check_method(op, method)
+    check_quantile_method(op, method)
     q = np.asarray(q)
     _check_q(op, q, scale)
     if x.size == 0:
@@ -84,26 +78,10 @@ def nanpercentile(x, q, axis=None, method="linear", keepdims=False):
 
 def _weights_along(op, x, weights, axis):
     """`weights` shaped to broadcast against `x` (NumPy's rules)."""
-    if weights.shape == x.shape:
+    layout = weights_layout(op, x.shape, weights.shape, axis)
+    if layout is None:
         return weights
-    if axis is None:
-        raise ValueError(
-            f"{op}: `axis` must be given when x and weights differ in shape. "
-            f"Received: x of shape {x.shape}, weights of shape {weights.shape}"
-        )
-    axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
-    axes = tuple(a % x.ndim if -x.ndim <= a < x.ndim else a for a in axes)
-    if any(not 0 <= a < x.ndim for a in axes) or weights.shape != tuple(
-        x.shape[a] for a in axes
-    ):
-        raise ValueError(
-            f"{op}: weights must have the shape of x or of its axes {axis}. "
-            f"Received: x of shape {x.shape}, weights of shape {weights.shape}"
-        )
-    order = np.argsort(axes)
-    shape = [1] * x.ndim
-    for a, size in zip(axes, weights.shape, strict=True):
-        shape[a] = size
+    order, shape = layout
     return np.transpose(weights, order).reshape(shape)
 
 
@@ -119,10 +97,7 @@ def average(x, axis=None, weights=None):
 
 
 def corrcoef(x):
-    if x.ndim > 2:
-        raise ValueError(
-            f"corrcoef: x must be 1-D or 2-D. Received: x of shape {x.shape}"
-        )
+    check_corrcoef(x.shape)
     rows = x.reshape(1, -1) if x.ndim < 2 else x
     centered = rows - np.mean(rows, axis=1, keepdims=True)
     products = centered @ np.conj(centered).T
@@ -134,40 +109,17 @@ def corrcoef(x):
     return result.reshape(()) if x.ndim < 2 else result
 
 
-def _check_correlate(x1, x2, mode):
-    if mode not in ("valid", "same", "full"):
-        raise ValueError(
-            "correlate: `mode` must be 'valid', 'same' or 'full'. "
-            f"Received: mode={mode!r}"
-        )
-    if x1.ndim != 1 or x2.ndim != 1 or not x1.shape[0] or not x2.shape[0]:
-        raise ValueError(
-            "correlate: x1 and x2 must be non-empty 1-D tensors. "
-            f"Received: x1 of shape {tuple(x1.shape)}, x2 of shape "
-            f"{tuple(x2.shape)}"
-        )
-
-
 def correlate(x1, x2, mode="valid"):
-    _check_correlate(x1, x2, mode)
+    check_correlate(x1.shape, x2.shape, mode)
     return np.asarray(np.correlate(x1, x2, mode=mode), x1.dtype)
 
 
 def trapezoid(y, x=None, dx=1.0, axis=-1):
-    if y.ndim == 0:
-        raise ValueError("trapezoid: y must be at least 1-D. Received: a scalar")
-    if x is not None and x.ndim not in (1, y.ndim):
-        raise ValueError(
-            "trapezoid: x must be 1-D or have the rank of y. "
-            f"Received: y of shape {y.shape}, x of shape {x.shape}"
-        )
+    check_trapezoid(y.shape, None if x is None else x.shape)
     result = np.trapezoid(y, x=x, dx=dx, axis=axis)
     return np.asarray(result, y.dtype)
 
 
 def diff(a, n=1, axis=-1):
-    if a.ndim == 0:
-        raise ValueError("diff: a must be at least 1-D. Received: a scalar")
-    if n < 0:
-        raise ValueError(f"diff: `n` must be 0 or more. Received: n={n}")
+    check_diff(a.shape, n)
     return np.diff(a, n=n, axis=axis)

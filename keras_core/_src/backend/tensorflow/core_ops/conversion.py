@@ -1,6 +1,7 @@
 """cast and saturate_cast on TensorFlow tensors."""
 
 from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.common.einops_plans import saturate_bounds
 from keras_core._src.backend.tensorflow.core import convert_to_tensor
 from keras_core._src.backend.tensorflow.tf_import import tf
 
@@ -10,9 +11,6 @@ def cast(x, dtype):
 
 
 def saturate_cast(x, dtype):
-    # Lazy: the plans module sits above the backend layer.
-    from keras_core._src.ops.core._plans import saturate_bounds
-
     bounds = saturate_bounds(standardize_dtype(x.dtype), standardize_dtype(dtype))
     if bounds is not None:
         low, high = (tf.constant(bound, dtype=x.dtype) for bound in bounds)

@@ -1,12 +1,10 @@
 """rearrange on TensorFlow tensors."""
 
+from keras_core._src.backend.common.einops_plans import rearrange_plan
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 
 def rearrange(tensor, pattern, **axes_lengths):
-    # Lazy: the plans module sits above the backend layer.
-    from keras_core._src.ops.core._plans import rearrange_plan
-
     split, permutation, output = rearrange_plan(
         tuple(tensor.shape), pattern, axes_lengths
     )

@@ -3,7 +3,7 @@
 See keras_core/_src/ops/linalg/decompositions.py for the declarations.
 """
 
-from keras_core._src.backend.numpy.linalg import checks
+from keras_core._src.backend.common import linalg_checks as checks
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 

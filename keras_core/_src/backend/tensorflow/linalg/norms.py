@@ -7,7 +7,7 @@ order is written out here; reductions keep their axes until the end.
 
 import math
 
-from keras_core._src.backend.numpy.linalg import checks
+from keras_core._src.backend.common import linalg_checks as checks
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 

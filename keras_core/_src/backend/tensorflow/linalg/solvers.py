@@ -5,7 +5,7 @@ See keras_core/_src/ops/linalg/solvers.py for the declarations.
 
 import numpy as np
 
-from keras_core._src.backend.numpy.linalg import checks
+from keras_core._src.backend.common import linalg_checks as checks
 from keras_core._src.backend.tensorflow.linalg.decompositions import lu_factor
 from keras_core._src.backend.tensorflow.tf_import import tf
 

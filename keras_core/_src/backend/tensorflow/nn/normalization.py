@@ -7,40 +7,25 @@ over the replicas of the active distribution strategy.
 """
 
 from keras_core._src.backend.common import config
+from keras_core._src.backend.common.op_arguments.nn_normalization import along_shape
+from keras_core._src.backend.common.op_arguments.nn_normalization import (
+    check_batch_statistic,
+)
+from keras_core._src.backend.common.op_arguments.nn_normalization import (
+    normalization_axes,
+)
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 _HALF = (tf.float16, tf.bfloat16)
 
 
-def _axes(axes, ndim):
-    axes = tuple(axes) if isinstance(axes, (list, tuple)) else (axes,)
-    return sorted(a % ndim if ndim else a for a in axes)
-
-
 def _along(parameter, ndim, axes):
     """`parameter` laid along `axes` when it has one dimension per axis."""
-    if (
-        parameter is None
-        or parameter.shape.rank != len(axes)
-        or parameter.shape.rank >= ndim
-    ):
+    known = parameter is not None and parameter.shape.rank is not None
+    if along_shape(parameter.shape if known else None, ndim, axes) is None:
         return parameter
-    shape = [1] * ndim
-    for axis, size in zip(axes, tf.unstack(tf.shape(parameter)), strict=True):
-        shape[axis] = size
+    shape = along_shape(tf.unstack(tf.shape(parameter)), ndim, axes)
     return tf.reshape(parameter, tf.stack(shape))
-
-
-def _check_statistic(name, value, x, axis):
-    if value is None or value.shape.rank > 1 or not x.shape.rank:
-        return
-    size, expected = value.shape.num_elements(), x.shape[axis]
-    if size is not None and expected is not None and size not in (1, expected):
-        raise ValueError(
-            f"batch_normalization: `{name}` must have x.shape[axis] = {expected} "
-            f"values (axis={axis}, x.shape={tuple(x.shape)}); received "
-            f"{name}.shape={tuple(value.shape)}."
-        )
 
 
 def _synchronized_moments(x, axes):
@@ -62,7 +47,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
     dtype = x.dtype
     if dtype in _HALF:
         x = tf.cast(x, tf.float32)
-    axes = _axes(axes, x.shape.rank)
+    axes = list(normalization_axes(axes, x.shape.rank))
     if synchronized:
         mean, variance = _synchronized_moments(x, axes)
     else:
@@ -85,7 +70,9 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
         shape[axis] = -1
 
     def lay(name, value):
-        _check_statistic(name, value, x, axis)
+        check_batch_statistic(
+            name, None if value is None else value.shape, x.shape, axis
+        )
         if value is None or value.shape.rank > 1:
             return value
         return tf.reshape(value, shape)
@@ -103,7 +90,7 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
 
 def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
     epsilon = config.epsilon() if epsilon is None else epsilon
-    axes = _axes(axis, x.shape.rank)
+    axes = list(normalization_axes(axis, x.shape.rank))
     gamma, beta = _along(gamma, x.shape.rank, axes), _along(beta, x.shape.rank, axes)
     mean = tf.reduce_mean(x, axis=axes, keepdims=True)
     variance = tf.reduce_mean(tf.square(x - mean), axis=axes, keepdims=True)
@@ -121,7 +108,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
 
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     epsilon = config.epsilon() if epsilon is None else epsilon
-    axes = _axes(axis, x.shape.rank)
+    axes = list(normalization_axes(axis, x.shape.rank))
     scale = _along(scale, x.shape.rank, axes)
     mean_square = tf.reduce_mean(tf.square(x), axis=axes, keepdims=True)
     result = x * tf.math.rsqrt(mean_square + tf.cast(epsilon, x.dtype))

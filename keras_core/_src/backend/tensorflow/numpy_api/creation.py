@@ -13,6 +13,9 @@ import math
 from keras_core._src.backend.common.dtypes import is_int_dtype
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.common.op_arguments.creation import check_num
+from keras_core._src.backend.common.op_arguments.creation import creation_shape
+from keras_core._src.backend.common.op_arguments.creation import static_number
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 
@@ -25,25 +28,6 @@ def _like_dtype(x, dtype):
     return x.dtype if dtype is None else _dtype(dtype)
 
 
-def _shape(op, shape):
-    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
-    if any(int(d) < 0 for d in shape):
-        raise ValueError(
-            f"{op}: negative dimensions are not allowed. Received: shape={shape}"
-        )
-    return shape
-
-
-def _number(value):
-    """A static argument given as a 0-d array, as a Python number."""
-    return value.item() if hasattr(value, "item") else value
-
-
-def _check_num(op, num):
-    if num < 0:
-        raise ValueError(f"{op}: `num` must be non-negative. Received: num={num}")
-
-
 def _dims(x):
     """The shape of `x`: static sizes where known, scalar tensors elsewhere."""
     dynamic = tf.shape(x)
@@ -51,20 +35,20 @@ def _dims(x):
 
 
 def zeros(shape, dtype=None):
-    return tf.zeros(_shape("zeros", shape), dtype=_dtype(dtype))
+    return tf.zeros(creation_shape("zeros", shape), dtype=_dtype(dtype))
 
 
 def ones(shape, dtype=None):
-    return tf.ones(_shape("ones", shape), dtype=_dtype(dtype))
+    return tf.ones(creation_shape("ones", shape), dtype=_dtype(dtype))
 
 
 def empty(shape, dtype=None):
     # Zeros: uninitialized memory would make results irreproducible.
-    return tf.zeros(_shape("empty", shape), dtype=_dtype(dtype))
+    return tf.zeros(creation_shape("empty", shape), dtype=_dtype(dtype))
 
 
 def full(shape, fill_value, dtype=None):
-    shape = _shape("full", shape)
+    shape = creation_shape("full", shape)
     return tf.broadcast_to(tf.cast(fill_value, _dtype(dtype)), shape)
 
 
@@ -128,7 +112,7 @@ def triu(x, k=0):
 
 
 def arange(start, stop=None, step=None, dtype=None):
-    start, stop, step = _number(start), _number(stop), _number(step)
+    start, stop, step = static_number(start), static_number(stop), static_number(step)
     if step == 0:
         raise ValueError(f"arange: `step` must not be zero. Received: step={step}")
     if stop is None:
@@ -175,7 +159,7 @@ def _spaced(start, stop, num, endpoint):
 
 
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
-    _check_num("linspace", num)
+    check_num("linspace", num)
     values, step = _spaced(start, stop, num, endpoint)
     values = _moveaxis(values, axis)
     if dtype is not None and is_int_dtype(_dtype(dtype)):
@@ -185,14 +169,14 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
 
 def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
-    _check_num("logspace", num)
+    check_num("logspace", num)
     values, _ = _spaced(start, stop, num, endpoint)
-    values = tf.pow(tf.constant(_number(base), values.dtype), values)
+    values = tf.pow(tf.constant(static_number(base), values.dtype), values)
     return _moveaxis(values, axis)
 
 
 def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
-    _check_num("geomspace", num)
+    check_num("geomspace", num)
     start, stop = start + tf.zeros_like(stop), stop + tf.zeros_like(start)
     # As NumPy: spaced on a log scale between the magnitudes, the sign of
     # `start` restored, and the ends given exactly.
@@ -276,7 +260,7 @@ def _window(x, formula):
 
     n runs from 1 - M to M - 1 by 2 (the points centred on 0).
     """
-    M = _number(x)
+    M = static_number(x)
     if M < 1:
         return tf.zeros((0,), "float64")
     if M == 1:
@@ -312,7 +296,7 @@ def hanning(x):
 
 
 def kaiser(x, beta):
-    beta = float(_number(beta))
+    beta = float(static_number(beta))
 
     def formula(M, n):
         # n / (M - 1) runs from -1 to 1: NumPy's (n - alpha) / alpha.

@@ -1,27 +1,24 @@
 """The tensorflow backend table: manipulation ops.
 
-See keras_core/_src/ops/numpy/manipulation.py for the declarations. Inputs
-arrive in the op's compute dtype. TensorFlow has no NumPy-style `tile`,
-`rot90`, `pad` modes or axis-None joins, and lacks kernels for moving some
-dtypes (unsigned ints in `tile`/`reverse`): those ops reinterpret unsigned
-values as signed ones of the same width (an exact round trip) and build the
-NumPy meaning from slices, gathers and concatenations.
+See keras_core/_src/ops/numpy/manipulation.py and joining.py for the
+declarations. Inputs arrive in the op's compute dtype. TensorFlow has no
+NumPy-style `tile`, `rot90`, `pad` modes or axis-None joins, and lacks
+kernels for moving some dtypes (unsigned ints in `tile`/`reverse`): those
+ops reinterpret unsigned values as signed ones of the same width (an exact
+round trip) and build the NumPy meaning from slices, gathers and
+concatenations.
 """
 
 import functools
 
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.common.op_arguments.manipulation import fixed_split_axis
+from keras_core._src.backend.common.op_arguments.manipulation import pad_widths
+from keras_core._src.backend.common.op_arguments.manipulation import split_bounds
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 _SIGNED_TWIN = {tf.uint16: tf.int16, tf.uint32: tf.int32, tf.uint64: tf.int64}
-
-
-def _helpers():
-    # Imported on use: the declarations module imports the backend.
-    from keras_core._src.ops.numpy import manipulation
-
-    return manipulation
 
 
 def _movable(function):
@@ -302,7 +299,7 @@ def _pad_axis(x, axis, before, after, mode, value):
 
 
 def pad(x, pad_width, mode="constant", constant_values=None):
-    widths = _helpers().pad_widths(pad_width, x.shape.rank)
+    widths = pad_widths(pad_width, x.shape.rank)
     fill = None
     if mode in ("constant", "empty"):
         # NumPy casts the fill to x's dtype: -1 fills uint8 with 255.
@@ -368,12 +365,7 @@ def dstack(xs):
 
 
 def _split(x, indices_or_sections, axis, uneven, op):
-    helpers = _helpers()
-    ndim = x.shape.rank
-    if ndim == 0:
-        raise ValueError(f"{op}: cannot split a 0-d tensor.")
-    axis = helpers._normalize_axis(axis, ndim, op)
-    points = helpers.split_points(x.shape[axis], indices_or_sections, uneven, op)
+    axis, points = split_bounds(x.shape, indices_or_sections, axis, uneven, op)
     return [x[(slice(None),) * axis + (slice(a, b),)] for a, b in points]
 
 
@@ -386,20 +378,18 @@ def array_split(x, indices_or_sections, axis=0):
 
 
 def hsplit(x, indices_or_sections):
-    axis = 1 if x.shape.rank > 1 else 0
+    axis = fixed_split_axis("hsplit", x.shape.rank)
     return _split(x, indices_or_sections, axis, False, "hsplit")
 
 
 def vsplit(x, indices_or_sections):
-    if x.shape.rank < 2:
-        raise ValueError("vsplit: needs a tensor of at least 2 dimensions.")
-    return _split(x, indices_or_sections, 0, False, "vsplit")
+    axis = fixed_split_axis("vsplit", x.shape.rank)
+    return _split(x, indices_or_sections, axis, False, "vsplit")
 
 
 def dsplit(x, indices_or_sections):
-    if x.shape.rank < 3:
-        raise ValueError("dsplit: needs a tensor of at least 3 dimensions.")
-    return _split(x, indices_or_sections, 2, False, "dsplit")
+    axis = fixed_split_axis("dsplit", x.shape.rank)
+    return _split(x, indices_or_sections, axis, False, "dsplit")
 
 
 def ndim(x):

@@ -9,6 +9,8 @@ dtype (the same modular result NumPy gives). NumPy's `dot`, `inner`,
 outputs are built here.
 """
 
+from keras_core._src.backend.common.op_arguments.products import check_cross
+from keras_core._src.backend.common.op_arguments.products import check_diagonal_axes
 from keras_core._src.backend.tensorflow.tf_import import tf
 
 
@@ -164,7 +166,7 @@ def _move_to_end(x, axis):
 def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     if axis is not None:
         axisa = axisb = axisc = axis
-    _check_cross(x1, x2, axisa, axisb)
+    check_cross(x1.shape, x2.shape, axisa, axisb)
     a = _move_to_end(x1, axisa)
     b = _move_to_end(x2, axisb)
     dtype = a.dtype
@@ -183,7 +185,7 @@ def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
 
 
 def diagonal(x, offset=0, axis1=0, axis2=1):
-    _check_diagonal_axes(x, axis1, axis2)
+    check_diagonal_axes(x.shape, axis1, axis2)
     rank = x.shape.rank
     axis1, axis2 = axis1 % rank, axis2 % rank
     others = [i for i in range(rank) if i not in (axis1, axis2)]
@@ -223,27 +225,3 @@ def clip(x, x_min, x_max):
     if x_max is not None:
         x = tf.minimum(x, x_max)
     return tf.cast(x, dtype)
-
-
-def _check_diagonal_axes(x, axis1, axis2):
-    rank = len(x.shape)
-    if rank < 2:
-        raise ValueError(
-            "diagonal: x must have at least 2 dimensions. Received: shape "
-            f"{tuple(x.shape)}."
-        )
-    if axis1 % rank == axis2 % rank:
-        raise ValueError(
-            "diagonal: axis1 and axis2 cannot be the same axis. Received: "
-            f"axis1={axis1}, axis2={axis2} for an input of rank {rank}."
-        )
-
-
-def _check_cross(x1, x2, axisa, axisb):
-    size1, size2 = x1.shape[axisa], x2.shape[axisb]
-    if size1 not in (2, 3) or size2 not in (2, 3):
-        raise ValueError(
-            "cross: the vector axes must have 2 or 3 components. Received: "
-            f"shapes {tuple(x1.shape)} and {tuple(x2.shape)} on their vector axes "
-            f"{size1} and {size2}."
-        )

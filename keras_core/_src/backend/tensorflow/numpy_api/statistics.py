@@ -7,42 +7,25 @@ definition of each method. Unsigned differences go through int64 (and wrap
 back), booleans through `not_equal`.
 """
 
+from keras_core._src.backend.common.op_arguments.statistics import check_corrcoef
+from keras_core._src.backend.common.op_arguments.statistics import check_correlate
+from keras_core._src.backend.common.op_arguments.statistics import check_diff
+from keras_core._src.backend.common.op_arguments.statistics import check_q_rank
+from keras_core._src.backend.common.op_arguments.statistics import check_quantile_method
+from keras_core._src.backend.common.op_arguments.statistics import check_trapezoid
+from keras_core._src.backend.common.op_arguments.statistics import correlate_window
+from keras_core._src.backend.common.op_arguments.statistics import quantile_axes
+from keras_core._src.backend.common.op_arguments.statistics import weights_layout
 from keras_core._src.backend.tensorflow.tf_import import tf
-
-_METHODS = ("linear", "lower", "higher", "midpoint", "nearest")
-
-
-def _check_method(op, method):
-    if method not in _METHODS:
-        raise ValueError(
-            f"{op}: `method` must be one of {', '.join(_METHODS)}. "
-            f"Received: method={method!r}"
-        )
 
 
 def _check_q(op, q, scale):
-    if q.shape.rank > 1:
-        raise ValueError(
-            f"{op}: `q` must be a scalar or a 1-D tensor. "
-            f"Received: q of shape {tuple(q.shape)}"
-        )
+    check_q_rank(op, q.shape)
     # Only a known `q` can be checked; inside tf.function a bad one gives NaN.
     if tf.executing_eagerly() and bool(
         tf.reduce_any((q < 0) | (q > scale) | tf.math.is_nan(q))
     ):
         raise ValueError(f"{op}: `q` must be in [0, {scale}]. Received: q={q}")
-
-
-def _axes(op, ndim, axis):
-    if axis is None:
-        return tuple(range(ndim))
-    axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
-    for a in axes:
-        if not -ndim <= a < max(ndim, 1):
-            raise ValueError(
-                f"{op}: axis {a} is out of bounds for a tensor of rank {ndim}."
-            )
-    return tuple(sorted({a % max(ndim, 1) for a in axes}))
 
 
 def _lerp(a, b, t):
@@ -52,10 +35,10 @@ def _lerp(a, b, t):
 
 
 def _quantile(op, x, q, axis, method, keepdims, ignore_nan, scale):
-    _check_method(op, method)
+    check_quantile_method(op, method)
     _check_q(op, q, scale)
     shape = x.shape.as_list()
-    axes = _axes(op, len(shape), axis)
+    axes = quantile_axes(op, len(shape), axis)
     kept = [a for a in range(len(shape)) if a not in axes]
     # Unknown dimensions (symbolic calls) are read at run time.
     dynamic = tf.shape(x)
@@ -138,28 +121,11 @@ def nanpercentile(x, q, axis=None, method="linear", keepdims=False):
 
 def _weights_along(op, x, weights, axis):
     """`weights` shaped to broadcast against `x` (NumPy's rules)."""
-    x_shape, w_shape = tuple(x.shape.as_list()), tuple(weights.shape.as_list())
-    if w_shape == x_shape:
+    layout = weights_layout(op, x.shape.as_list(), weights.shape.as_list(), axis)
+    if layout is None:
         return weights
-    if axis is None:
-        raise ValueError(
-            f"{op}: `axis` must be given when x and weights differ in shape. "
-            f"Received: x of shape {x_shape}, weights of shape {w_shape}"
-        )
-    ndim = len(x_shape)
-    axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
-    axes = tuple(a % ndim if -ndim <= a < ndim else a for a in axes)
-    if any(not 0 <= a < ndim for a in axes) or w_shape != tuple(
-        x_shape[a] for a in axes
-    ):
-        raise ValueError(
-            f"{op}: weights must have the shape of x or of its axes {axis}. "
-            f"Received: x of shape {x_shape}, weights of shape {w_shape}"
-        )
-    order = sorted(range(len(axes)), key=lambda i: axes[i])
-    shape = [1] * ndim
-    for a, size in zip(axes, w_shape, strict=True):
-        shape[a] = -1 if size is None else size
+    order, shape = layout
+    shape = [-1 if size is None else size for size in shape]
     return tf.reshape(tf.transpose(weights, order), shape)
 
 
@@ -177,10 +143,7 @@ def average(x, axis=None, weights=None):
 
 
 def corrcoef(x):
-    if x.shape.rank > 2:
-        raise ValueError(
-            f"corrcoef: x must be 1-D or 2-D. Received: x of shape {tuple(x.shape)}"
-        )
+    check_corrcoef(x.shape)
     rows = tf.reshape(x, (1, -1)) if x.shape.rank < 2 else x
     centered = rows - tf.reduce_mean(rows, axis=1, keepdims=True)
     products = tf.matmul(centered, centered, adjoint_b=True)
@@ -192,33 +155,10 @@ def corrcoef(x):
     return tf.reshape(result, ()) if x.shape.rank < 2 else result
 
 
-def _check_correlate(x1, x2, mode):
-    if mode not in ("valid", "same", "full"):
-        raise ValueError(
-            "correlate: `mode` must be 'valid', 'same' or 'full'. "
-            f"Received: mode={mode!r}"
-        )
-    if x1.shape.rank != 1 or x2.shape.rank != 1 or not x1.shape[0] or not x2.shape[0]:
-        raise ValueError(
-            "correlate: x1 and x2 must be non-empty 1-D tensors. "
-            f"Received: x1 of shape {tuple(x1.shape)}, x2 of shape "
-            f"{tuple(x2.shape)}"
-        )
-
-
-def _correlate_window(m, n, mode):
-    """(start, length) of `mode`'s part of the full correlation (NumPy's)."""
-    if mode == "full":
-        return 0, m + n - 1
-    if mode == "valid":
-        return min(m, n) - 1, abs(m - n) + 1
-    return ((n - 1) // 2 if m >= n else m // 2), max(m, n)
-
-
 def correlate(x1, x2, mode="valid"):
-    _check_correlate(x1, x2, mode)
+    check_correlate(x1.shape, x2.shape, mode)
     m, n = x1.shape[0], x2.shape[0]
-    start, length = _correlate_window(m, n, mode)
+    start, length = correlate_window(m, n, mode)
     padded = tf.pad(x1, [[n - 1, n - 1]])
     # full[j] = sum_k padded[j + k] * conj(x2[k]), for the wanted j only.
     index = tf.range(start, start + length)[:, None] + tf.range(n)[None, :]
@@ -237,13 +177,7 @@ def _diff_once(a, axis):
 
 
 def trapezoid(y, x=None, dx=1.0, axis=-1):
-    if y.shape.rank == 0:
-        raise ValueError("trapezoid: y must be at least 1-D. Received: a scalar")
-    if x is not None and x.shape.rank not in (1, y.shape.rank):
-        raise ValueError(
-            "trapezoid: x must be 1-D or have the rank of y. "
-            f"Received: y of shape {tuple(y.shape)}, x of shape {tuple(x.shape)}"
-        )
+    check_trapezoid(y.shape, None if x is None else x.shape)
     axis = axis % y.shape.rank
     if x is None:
         spacing = tf.constant(dx, y.dtype)
@@ -259,10 +193,7 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
 
 
 def diff(a, n=1, axis=-1):
-    if a.shape.rank == 0:
-        raise ValueError("diff: a must be at least 1-D. Received: a scalar")
-    if n < 0:
-        raise ValueError(f"diff: `n` must be 0 or more. Received: n={n}")
+    check_diff(a.shape, n)
     axis = axis % a.shape.rank
     dtype = a.dtype
     if dtype.is_unsigned:

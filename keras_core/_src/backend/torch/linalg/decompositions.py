@@ -5,7 +5,7 @@ See keras_core/_src/ops/linalg/decompositions.py for the declarations.
 
 import torch
 
-from keras_core._src.backend.numpy.linalg import checks
+from keras_core._src.backend.common import linalg_checks as checks
 
 
 def cholesky(x, upper=False):

@@ -5,7 +5,7 @@ See keras_core/_src/ops/linalg/norms.py for the declaration.
 
 import torch
 
-from keras_core._src.backend.numpy.linalg import checks
+from keras_core._src.backend.common import linalg_checks as checks
 
 
 def norm(x, ord=None, axis=None, keepdims=False):

@@ -9,35 +9,11 @@ import math
 
 import torch
 
+from keras_core._src.backend.common.op_arguments.nn_attention import (
+    check_attention_inputs,
+)
+
 _HALF = (torch.float16, torch.bfloat16)
-
-
-def _check_inputs(query, key, value, flash_attention, backend_name):
-    shapes = (
-        f"query.shape={tuple(query.shape)}, key.shape={tuple(key.shape)}, "
-        f"value.shape={tuple(value.shape)}"
-    )
-    if not query.ndim == key.ndim == value.ndim == 4:
-        raise ValueError(
-            f"`dot_product_attention` only supports 4D inputs. Received: {shapes}."
-        )
-    heads, kv_heads = query.shape[2], key.shape[2]
-    if heads % kv_heads or value.shape[2] != kv_heads:
-        raise ValueError(
-            "dot_product_attention: the query heads must be a multiple of the "
-            f"key/value heads, and key and value must agree. Received: {shapes}."
-        )
-    if query.shape[3] != key.shape[3] or key.shape[1] != value.shape[1]:
-        raise ValueError(
-            "dot_product_attention: query and key need the same head size, key "
-            f"and value the same length. Received: {shapes}."
-        )
-    if flash_attention and query.device.type != "cuda":
-        raise ValueError(
-            "dot_product_attention: flash attention is not supported on the "
-            f"{backend_name}; received flash_attention=True. Pass "
-            "flash_attention=None or False."
-        )
 
 
 def _flash_attention(query, key, value, bias, mask, scale, is_causal):
@@ -70,7 +46,13 @@ def dot_product_attention(
     flash_attention=None,
     attn_logits_soft_cap=None,
 ):
-    _check_inputs(query, key, value, flash_attention, "torch backend without CUDA")
+    check_attention_inputs(
+        query.shape,
+        key.shape,
+        value.shape,
+        flash_attention and query.device.type != "cuda",
+        "torch backend without CUDA",
+    )
     if flash_attention:
         return _flash_attention(query, key, value, bias, mask, scale, is_causal)
     dtype = query.dtype

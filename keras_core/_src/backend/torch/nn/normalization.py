@@ -8,35 +8,21 @@ accumulated in float32).
 import torch
 
 from keras_core._src.backend.common import config
+from keras_core._src.backend.common.op_arguments.nn_normalization import along_shape
+from keras_core._src.backend.common.op_arguments.nn_normalization import (
+    check_batch_statistic,
+)
+from keras_core._src.backend.common.op_arguments.nn_normalization import (
+    normalization_axes,
+)
 
 _HALF = (torch.float16, torch.bfloat16)
 
 
-def _axes(axes, ndim):
-    axes = tuple(axes) if isinstance(axes, (list, tuple)) else (axes,)
-    return tuple(sorted(a % ndim if ndim else a for a in axes))
-
-
 def _along(parameter, ndim, axes):
     """`parameter` laid along `axes` when it has one dimension per axis."""
-    if parameter is None or parameter.ndim != len(axes) or parameter.ndim >= ndim:
-        return parameter
-    shape = [1] * ndim
-    for axis, size in zip(axes, parameter.shape, strict=True):
-        shape[axis] = size
-    return torch.reshape(parameter, shape)
-
-
-def _check_statistic(name, value, x, axis):
-    if value is None or value.ndim > 1 or not x.ndim:
-        return
-    size, expected = value.numel(), x.shape[axis]
-    if size not in (1, expected):
-        raise ValueError(
-            f"batch_normalization: `{name}` must have x.shape[axis] = {expected} "
-            f"values (axis={axis}, x.shape={tuple(x.shape)}); received "
-            f"{name}.shape={tuple(value.shape)}."
-        )
+    shape = along_shape(None if parameter is None else parameter.shape, ndim, axes)
+    return parameter if shape is None else torch.reshape(parameter, shape)
 
 
 def _mean(x, axes):
@@ -53,7 +39,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
     dtype = x.dtype
     if dtype in _HALF:
         x = x.to(torch.float32)
-    axes = _axes(axes, x.ndim)
+    axes = normalization_axes(axes, x.ndim)
     mean = _mean(x, axes)
     variance = _mean(torch.square(x - mean), axes)
     if not keepdims and axes:
@@ -73,7 +59,9 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
         shape[axis] = -1
 
     def lay(name, value):
-        _check_statistic(name, value, x, axis)
+        check_batch_statistic(
+            name, None if value is None else value.shape, x.shape, axis
+        )
         if value is None or value.ndim > 1:
             return value
         return torch.reshape(value, shape)
@@ -91,7 +79,7 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
 
 def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
     epsilon = config.epsilon() if epsilon is None else epsilon
-    axes = _axes(axis, x.ndim)
+    axes = normalization_axes(axis, x.ndim)
     gamma, beta = _along(gamma, x.ndim, axes), _along(beta, x.ndim, axes)
     mean = _mean(x, axes)
     variance = _mean(torch.square(x - mean), axes)
@@ -109,7 +97,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
 
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     epsilon = config.epsilon() if epsilon is None else epsilon
-    axes = _axes(axis, x.ndim)
+    axes = normalization_axes(axis, x.ndim)
     scale = _along(scale, x.ndim, axes)
     result = x * torch.rsqrt(_mean(torch.square(x), axes) + epsilon)
     return result if scale is None else result * scale

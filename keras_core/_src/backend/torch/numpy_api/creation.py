@@ -14,6 +14,9 @@ import torch
 from keras_core._src.backend.common.dtypes import is_int_dtype
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.common.op_arguments.creation import check_num
+from keras_core._src.backend.common.op_arguments.creation import creation_shape
+from keras_core._src.backend.common.op_arguments.creation import static_number
 from keras_core._src.backend.torch.core import get_device
 from keras_core._src.backend.torch.core import to_torch_dtype
 
@@ -31,40 +34,25 @@ def _like_dtype(x, dtype):
     return x.dtype if dtype is None else _dtype(dtype)
 
 
-def _shape(op, shape):
-    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
-    if any(int(d) < 0 for d in shape):
-        raise ValueError(
-            f"{op}: negative dimensions are not allowed. Received: shape={shape}"
-        )
-    return shape
-
-
-def _number(value):
-    """A static argument given as a 0-d array or tensor, as a Python number."""
-    return value.item() if hasattr(value, "item") else value
-
-
-def _check_num(op, num):
-    if num < 0:
-        raise ValueError(f"{op}: `num` must be non-negative. Received: num={num}")
-
-
 def zeros(shape, dtype=None):
-    return torch.zeros(_shape("zeros", shape), dtype=_dtype(dtype), device=get_device())
+    return torch.zeros(
+        creation_shape("zeros", shape), dtype=_dtype(dtype), device=get_device()
+    )
 
 
 def ones(shape, dtype=None):
-    return torch.ones(_shape("ones", shape), dtype=_dtype(dtype), device=get_device())
+    return torch.ones(
+        creation_shape("ones", shape), dtype=_dtype(dtype), device=get_device()
+    )
 
 
 def empty(shape, dtype=None):
     # Zeros: uninitialized memory would make results irreproducible.
-    return zeros(_shape("empty", shape), dtype=dtype)
+    return zeros(creation_shape("empty", shape), dtype=dtype)
 
 
 def full(shape, fill_value, dtype=None):
-    shape = _shape("full", shape)
+    shape = creation_shape("full", shape)
     return torch.broadcast_to(fill_value.to(_dtype(dtype)), shape).clone()
 
 
@@ -129,7 +117,7 @@ def triu(x, k=0):
 
 
 def arange(start, stop=None, step=None, dtype=None):
-    start, stop, step = _number(start), _number(stop), _number(step)
+    start, stop, step = static_number(start), static_number(stop), static_number(step)
     if step == 0:
         raise ValueError(f"arange: `step` must not be zero. Received: step={step}")
     if stop is None:
@@ -168,7 +156,7 @@ def _spaced(start, stop, num, endpoint):
 
 
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
-    _check_num("linspace", num)
+    check_num("linspace", num)
     values, step = _spaced(start, stop, num, endpoint)
     values = torch.movedim(values, 0, axis)
     if dtype is not None and is_int_dtype(_name(dtype)):
@@ -178,13 +166,13 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
 
 def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
-    _check_num("logspace", num)
+    check_num("logspace", num)
     values, _ = _spaced(start, stop, num, endpoint)
-    return torch.movedim(torch.pow(_number(base), values), 0, axis)
+    return torch.movedim(torch.pow(static_number(base), values), 0, axis)
 
 
 def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
-    _check_num("geomspace", num)
+    check_num("geomspace", num)
     start, stop = torch.broadcast_tensors(start, stop)
     # As NumPy: spaced on a log scale between the magnitudes, the sign of
     # `start` restored, and the ends given exactly.
@@ -242,7 +230,7 @@ def _window(x, formula):
 
     n runs from 1 - M to M - 1 by 2 (the points centred on 0).
     """
-    M = _number(x)
+    M = static_number(x)
     if M < 1:
         return torch.zeros((0,), device=get_device())
     if M == 1:
@@ -280,7 +268,7 @@ def hanning(x):
 
 
 def kaiser(x, beta):
-    beta = float(_number(beta))
+    beta = float(static_number(beta))
 
     def formula(M, n):
         # n / (M - 1) runs from -1 to 1: NumPy's (n - alpha) / alpha.

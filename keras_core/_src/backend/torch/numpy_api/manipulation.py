@@ -1,25 +1,23 @@
 """The torch backend table: manipulation ops.
 
-See keras_core/_src/ops/numpy/manipulation.py for the declarations. Inputs
-arrive in the op's compute dtype. Where torch differs from NumPy (`squeeze`
-of an axis longer than 1 is no error there, `pad` knows few modes, `split`
-takes piece lengths) the NumPy meaning is built here.
+See keras_core/_src/ops/numpy/manipulation.py and joining.py for the
+declarations. Inputs arrive in the op's compute dtype. Where torch differs
+from NumPy (`squeeze` of an axis longer than 1 is no error there, `pad`
+knows few modes, `split` takes piece lengths) the NumPy meaning is built
+here.
 """
 
 import torch
 
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import standardize_dtype
+from keras_core._src.backend.common.op_arguments.manipulation import fixed_split_axis
+from keras_core._src.backend.common.op_arguments.manipulation import normalize_axis
+from keras_core._src.backend.common.op_arguments.manipulation import pad_widths
+from keras_core._src.backend.common.op_arguments.manipulation import split_bounds
 from keras_core._src.backend.torch.core import to_torch_dtype
 
 _SIGNED_TWIN = {torch.uint16: torch.int16, torch.uint32: torch.int32}
-
-
-def _helpers():
-    # Imported on use: the declarations module imports the backend.
-    from keras_core._src.ops.numpy import manipulation
-
-    return manipulation
 
 
 def _axes(axis, ndim):
@@ -74,7 +72,7 @@ def ravel(x):
 def _check_axes(axes, ndim, op):
     # torch accepts axis 0 and -1 of a 0-d tensor; NumPy does not.
     for axis in axes:
-        _helpers()._normalize_axis(axis, ndim, op)
+        normalize_axis(axis, ndim, op)
         if ndim == 0:
             raise ValueError(f"{op}: a 0-d tensor has no axis {axis}.")
 
@@ -224,7 +222,7 @@ def _pad_axis(x, axis, before, after, mode, value):
 
 
 def pad(x, pad_width, mode="constant", constant_values=None):
-    widths = _helpers().pad_widths(pad_width, x.ndim)
+    widths = pad_widths(pad_width, x.ndim)
     if mode in ("constant", "empty"):
         mode, value = "constant", constant_values or 0
     else:
@@ -263,11 +261,7 @@ def dstack(xs):
 
 
 def _split(x, indices_or_sections, axis, uneven, op):
-    helpers = _helpers()
-    if x.ndim == 0:
-        raise ValueError(f"{op}: cannot split a 0-d tensor.")
-    axis = helpers._normalize_axis(axis, x.ndim, op)
-    points = helpers.split_points(x.shape[axis], indices_or_sections, uneven, op)
+    axis, points = split_bounds(x.shape, indices_or_sections, axis, uneven, op)
     return [x.narrow(axis, start, stop - start) for start, stop in points]
 
 
@@ -280,20 +274,18 @@ def array_split(x, indices_or_sections, axis=0):
 
 
 def hsplit(x, indices_or_sections):
-    axis = 1 if x.ndim > 1 else 0
+    axis = fixed_split_axis("hsplit", x.ndim)
     return _split(x, indices_or_sections, axis, False, "hsplit")
 
 
 def vsplit(x, indices_or_sections):
-    if x.ndim < 2:
-        raise ValueError("vsplit: needs a tensor of at least 2 dimensions.")
-    return _split(x, indices_or_sections, 0, False, "vsplit")
+    axis = fixed_split_axis("vsplit", x.ndim)
+    return _split(x, indices_or_sections, axis, False, "vsplit")
 
 
 def dsplit(x, indices_or_sections):
-    if x.ndim < 3:
-        raise ValueError("dsplit: needs a tensor of at least 3 dimensions.")
-    return _split(x, indices_or_sections, 2, False, "dsplit")
+    axis = fixed_split_axis("dsplit", x.ndim)
+    return _split(x, indices_or_sections, axis, False, "dsplit")
 
 
 def ndim(x):

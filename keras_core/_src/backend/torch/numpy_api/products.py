@@ -10,6 +10,9 @@ outputs and `clip` bounds of None are built here.
 
 import torch
 
+from keras_core._src.backend.common.op_arguments.products import check_cross
+from keras_core._src.backend.common.op_arguments.products import check_diagonal_axes
+
 
 def _contract(function, *xs):
     """Runs a matrix-product `function` where torch has kernels for it."""
@@ -109,34 +112,10 @@ def _cross_vectors(a, b):
     )
 
 
-def _check_cross(x1, x2, axisa, axisb):
-    size1, size2 = x1.shape[axisa], x2.shape[axisb]
-    if size1 not in (2, 3) or size2 not in (2, 3):
-        raise ValueError(
-            "cross: the vector axes must have 2 or 3 components. Received: "
-            f"shapes {tuple(x1.shape)} and {tuple(x2.shape)} on their vector axes "
-            f"{size1} and {size2}."
-        )
-
-
-def _check_diagonal_axes(x, axis1, axis2):
-    rank = len(x.shape)
-    if rank < 2:
-        raise ValueError(
-            "diagonal: x must have at least 2 dimensions. Received: shape "
-            f"{tuple(x.shape)}."
-        )
-    if axis1 % rank == axis2 % rank:
-        raise ValueError(
-            "diagonal: axis1 and axis2 cannot be the same axis. Received: "
-            f"axis1={axis1}, axis2={axis2} for an input of rank {rank}."
-        )
-
-
 def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     if axis is not None:
         axisa = axisb = axisc = axis
-    _check_cross(x1, x2, axisa, axisb)
+    check_cross(x1.shape, x2.shape, axisa, axisb)
     a = torch.movedim(x1, axisa, -1)
     b = torch.movedim(x2, axisb, -1)
     # The component products broadcast the other axes.
@@ -147,7 +126,7 @@ def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
 
 
 def diagonal(x, offset=0, axis1=0, axis2=1):
-    _check_diagonal_axes(x, axis1, axis2)
+    check_diagonal_axes(x.shape, axis1, axis2)
     return torch.diagonal(x, offset=offset, dim1=axis1, dim2=axis2)
 
 

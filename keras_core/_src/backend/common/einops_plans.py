@@ -3,8 +3,8 @@
 The backends compute `rearrange` and `saturate_cast` with their own tensor
 functions, but the bookkeeping (parsing an einops pattern, finding the
 clipping bounds of a cast) depends only on Python values, so it lives here
-once. Backend tables import this module lazily (inside their functions): it
-sits above the backend layer, which must be importable first.
+once. It needs no framework, so both the frontend (`ops.core.einops`) and
+every backend's core_ops table import it at module level.
 """
 
 import ml_dtypes

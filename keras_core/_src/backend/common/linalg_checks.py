@@ -2,8 +2,8 @@
 
 They read only static shapes and Python arguments, so every backend raises
 the same message before any framework runs (also while tracing, where
-unknown dimensions, None, are let through). They live with the numpy
-backend because they need no framework at all.
+unknown dimensions, None, are let through). They need no framework at all,
+so they live in `backend/common`, which every backend may import.
 """
 
 import math
