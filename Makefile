@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 BACKENDS := jax torch tensorflow numpy
+# Test processes per backend run (pytest-xdist); CI machines have 2 cores.
+TEST_WORKERS ?= 2
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
 .PHONY: demo test lint format bench-import clean
@@ -30,7 +32,8 @@ test: $(VENV)/.test-installed
 	@failed=""; \
 	for backend in $(BACKENDS); do \
 		echo "=== tests on the $$backend backend"; \
-		KERAS_BACKEND=$$backend $(BIN)/python -m pytest || failed="$$failed $$backend"; \
+		KERAS_BACKEND=$$backend $(BIN)/python -m pytest -n $(TEST_WORKERS) \
+			|| failed="$$failed $$backend"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "FAILED on:$$failed"; exit 1; fi; \
 	echo "All backends passed: $(BACKENDS)"
