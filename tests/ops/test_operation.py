@@ -77,3 +77,20 @@ def test_ops_record_nodes_with_their_arguments():
     node = history.operation._inbound_nodes[history.node_index]
     assert node.call_args == (x, 2.0)
     assert node.input_tensors == [x]
+
+
+def test_a_recorded_call_replays_its_arguments_and_check():
+    # sparse_categorical_crossentropy's check drops a target's trailing
+    # length-1 axis; the recorded call runs it again on replay.
+    from keras_core import ops
+
+    target = keras_core.KerasTensor((None, 1), dtype="int32")
+    output = keras_core.KerasTensor((None, 3))
+    loss = ops.sparse_categorical_crossentropy(target, output, from_logits=True)
+    assert loss.shape == (None,)
+    operation = loss._keras_history.operation
+    logits = np.log(np.array([[0.2, 0.5, 0.3]], "float32"))
+    replayed = operation(np.array([[1]], "int32"), logits, from_logits=True)
+    np.testing.assert_allclose(
+        keras_core.ops.convert_to_numpy(replayed), [-np.log(0.5)], rtol=1e-5
+    )

@@ -59,7 +59,7 @@ class OpCall(Operation):
         self.static_arguments = static_arguments
 
     def call(self, *args, **kwargs):
-        return self.definition.eager(self.definition.bind(args, kwargs))
+        return self.definition.eager(self.definition.prepare(args, kwargs))
 
     def get_config(self):
         return {"name": self.name, **self.static_arguments}
@@ -69,7 +69,14 @@ class OpDefinition:
     """One op: its signature, which arguments are tensors, and its rules."""
 
     def __init__(
-        self, function, namespace, tensors, dtype_rule, tensor_lists, output_spec
+        self,
+        function,
+        namespace,
+        tensors,
+        dtype_rule,
+        tensor_lists,
+        output_spec,
+        check=None,
     ):
         self.name = function.__name__
         self.namespace = namespace
@@ -115,6 +122,7 @@ class OpDefinition:
             if p.kind == _KEYWORD_ONLY
         ]
         self.output_spec_rule = output_spec
+        self.check = check
         self._backend_function = None
         unknown = (
             set(self.tensors) | self.tensor_lists | set(self.rule_statics)
@@ -161,6 +169,13 @@ class OpDefinition:
         missing = [p for p in self.parameters if p not in values]
         if missing:
             raise TypeError(f"{self.name}() is missing arguments: {missing}")
+        return values
+
+    def prepare(self, args, kwargs):
+        """Binds a call's arguments and runs the op's `check`, if any."""
+        values = self.bind(args, kwargs)
+        if self.check is not None:
+            values.update(self.check(**values) or {})
         return values
 
     def tensor_leaves(self, values):
@@ -335,7 +350,9 @@ def _nested_list_shape(value):
     return tuple(shape)
 
 
-def backend_op(namespace, dtype_rule, tensors=None, tensor_lists=(), output_spec=None):
+def backend_op(
+    namespace, dtype_rule, tensors=None, tensor_lists=(), output_spec=None, check=None
+):
     """Declares an op computed by the backend table entry of the same name.
 
     Args:
@@ -352,16 +369,22 @@ def backend_op(namespace, dtype_rule, tensors=None, tensor_lists=(), output_spec
         output_spec: For ops whose output shape depends on input values:
             called with every argument by name (tensors as KerasTensors),
             returns the output KerasTensors.
+        check: Validates a call before dispatch, eager or symbolic:
+            called with every argument by name (as given: arrays, tensors
+            or KerasTensors), it raises a clear error for shapes the op
+            cannot take, so every backend reports it the same way. It may
+            return a dict of replaced arguments (a target's extra length-1
+            axis dropped), or None.
     """
 
     def declare(function):
         definition = OpDefinition(
-            function, namespace, tensors, dtype_rule, tensor_lists, output_spec
+            function, namespace, tensors, dtype_rule, tensor_lists, output_spec, check
         )
 
         @functools.wraps(function)
         def op(*args, **kwargs):
-            values = definition.bind(args, kwargs)
+            values = definition.prepare(args, kwargs)
             leaves = definition.tensor_leaves(values)
             if any(isinstance(t, KerasTensor) for t in leaves):
                 return definition.symbolic(args, kwargs, values)

@@ -54,18 +54,27 @@ def _check_rank(name, argument, value, rank, meaning):
     return shape
 
 
+def _check_loss(target, output, target_length, output_length, **_):
+    name = "ctc_loss"
+    target_shape = _check_rank(name, "target", target, 2, "batch, labels")
+    output_shape = _check_rank(name, "output", output, 3, "batch, time, classes")
+    _check_rank(name, "target_length", target_length, 1, "batch")
+    _check_rank(name, "output_length", output_length, 1, "batch")
+    if None not in (target_shape[0], output_shape[0]) and (
+        target_shape[0] != output_shape[0]
+    ):
+        raise ValueError(
+            f"`{name}`: `target` and `output` must have the same batch size. "
+            f"Received: target.shape={target_shape}, output.shape={output_shape}"
+        )
+
+
 @backend_op(
     "nn",
     _loss_rule,
     tensors=("target", "output", "target_length", "output_length"),
+    check=_check_loss,
 )
-def ctc_loss(target, output, target_length, output_length, mask_index=0):
-    """The declared op; see the public wrapper below."""
-
-
-_ctc_loss = ctc_loss
-
-
 def ctc_loss(target, output, target_length, output_length, mask_index=0):
     """CTC loss: minus the log-probability of each target labelling.
 
@@ -91,40 +100,32 @@ def ctc_loss(target, output, target_length, output_length, mask_index=0):
     >>> keras_core.ops.ctc_loss(target, output, [2], [3])  # -log(5/27)
     array([1.686399], dtype=float32)
     """
-    name = "ctc_loss"
-    target_shape = _check_rank(name, "target", target, 2, "batch, labels")
-    output_shape = _check_rank(name, "output", output, 3, "batch, time, classes")
-    _check_rank(name, "target_length", target_length, 1, "batch")
-    _check_rank(name, "output_length", output_length, 1, "batch")
-    if None not in (target_shape[0], output_shape[0]) and (
-        target_shape[0] != output_shape[0]
-    ):
+
+
+def _check_decode(inputs, sequence_lengths, strategy, beam_width, top_paths, **_):
+    name = "ctc_decode"
+    if strategy not in _STRATEGIES:
         raise ValueError(
-            f"`{name}`: `target` and `output` must have the same batch size. "
-            f"Received: target.shape={target_shape}, output.shape={output_shape}"
+            f"`{name}`: invalid strategy {strategy!r}. Supported values are "
+            "'greedy' and 'beam_search'."
         )
-    return _ctc_loss(target, output, target_length, output_length, mask_index)
+    if strategy == "beam_search" and not (beam_width >= 1 and top_paths >= 1):
+        raise ValueError(
+            f"`{name}`: `beam_width` and `top_paths` must be at least 1. "
+            f"Received: beam_width={beam_width}, top_paths={top_paths}"
+        )
+    _check_rank(name, "inputs", inputs, 3, "batch, time, classes")
+    _check_rank(name, "sequence_lengths", sequence_lengths, 1, "batch")
+    if strategy == "greedy":
+        # Only used by the beam search: one canonical set of static
+        # arguments, so greedy calls share one cached spec.
+        return {"beam_width": 100, "top_paths": 1}
+    return None
 
 
-ctc_loss.definition = _ctc_loss.definition
-
-
-@backend_op("nn", _decode_rule, tensors=("inputs", "sequence_lengths"))
-def ctc_decode(
-    inputs,
-    sequence_lengths,
-    strategy="greedy",
-    beam_width=100,
-    top_paths=1,
-    merge_repeated=True,
-    mask_index=0,
-):
-    """The declared op; see the public wrapper below."""
-
-
-_ctc_decode = ctc_decode
-
-
+@backend_op(
+    "nn", _decode_rule, tensors=("inputs", "sequence_lengths"), check=_check_decode
+)
 def ctc_decode(
     inputs,
     sequence_lengths,
@@ -166,31 +167,3 @@ def ctc_decode(
     >>> decoded
     array([[[ 1,  2, -1]]], dtype=int32)
     """
-    name = "ctc_decode"
-    if strategy not in _STRATEGIES:
-        raise ValueError(
-            f"`{name}`: invalid strategy {strategy!r}. Supported values are "
-            "'greedy' and 'beam_search'."
-        )
-    if strategy == "beam_search" and not (beam_width >= 1 and top_paths >= 1):
-        raise ValueError(
-            f"`{name}`: `beam_width` and `top_paths` must be at least 1. "
-            f"Received: beam_width={beam_width}, top_paths={top_paths}"
-        )
-    _check_rank(name, "inputs", inputs, 3, "batch, time, classes")
-    _check_rank(name, "sequence_lengths", sequence_lengths, 1, "batch")
-    if strategy == "greedy":
-        # Only used by the beam search: one canonical set of static arguments.
-        beam_width, top_paths = 100, 1
-    return _ctc_decode(
-        inputs,
-        sequence_lengths,
-        strategy,
-        beam_width,
-        top_paths,
-        merge_repeated,
-        mask_index,
-    )
-
-
-ctc_decode.definition = _ctc_decode.definition

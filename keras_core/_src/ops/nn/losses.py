@@ -79,14 +79,11 @@ def _check_same_shape(name, target, output, need_axis=None):
         )
 
 
-@backend_op("nn", _binary_rule, tensors=("target", "output"))
-def binary_crossentropy(target, output, from_logits=False):
-    """The declared op; see the public wrapper below."""
+def _check_binary(target, output, **_):
+    _check_same_shape("binary_crossentropy", target, output)
 
 
-_binary_crossentropy = binary_crossentropy
-
-
+@backend_op("nn", _binary_rule, tensors=("target", "output"), check=_check_binary)
 def binary_crossentropy(target, output, from_logits=False):
     """Binary crossentropy between targets and predicted probabilities.
 
@@ -110,21 +107,15 @@ def binary_crossentropy(target, output, from_logits=False):
     >>> keras_core.ops.binary_crossentropy(target, output)
     array([0.6931472, 0.6931472], dtype=float32)
     """
-    _check_same_shape("binary_crossentropy", target, output)
-    return _binary_crossentropy(target, output, from_logits)
 
 
-binary_crossentropy.definition = _binary_crossentropy.definition
+def _check_categorical(target, output, axis, **_):
+    _check_same_shape("categorical_crossentropy", target, output, need_axis=axis)
 
 
-@backend_op("nn", _categorical_rule, tensors=("target", "output"))
-def categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    """The declared op; see the public wrapper below."""
-
-
-_categorical_crossentropy = categorical_crossentropy
-
-
+@backend_op(
+    "nn", _categorical_rule, tensors=("target", "output"), check=_check_categorical
+)
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """Categorical crossentropy between one-hot (or soft) targets and outputs.
 
@@ -149,45 +140,10 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     >>> keras_core.ops.categorical_crossentropy(target, output)
     array([0.6931472 , 0.22314353], dtype=float32)
     """
-    _check_same_shape("categorical_crossentropy", target, output, need_axis=axis)
-    return _categorical_crossentropy(target, output, from_logits, axis)
 
 
-categorical_crossentropy.definition = _categorical_crossentropy.definition
-
-
-@backend_op("nn", _sparse_rule, tensors=("target", "output"))
-def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    """The declared op; see the public wrapper below."""
-
-
-_sparse_categorical_crossentropy = sparse_categorical_crossentropy
-
-
-def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    """Categorical crossentropy with integer class indices as targets.
-
-    The loss of each sample is `-log(p[target])` along `axis`, `p` as in
-    `categorical_crossentropy`. Indices outside `[0, classes)` match no
-    class and give a loss of 0.
-
-    Args:
-        target: Integer tensor of class indices, of the shape of `output`
-            without `axis` (a trailing axis of length 1 is also accepted).
-        output: Tensor of probabilities, or logits if `from_logits`.
-        from_logits: Whether `output` holds logits.
-        axis: The class axis of `output`.
-
-    Returns:
-        A tensor of the shape of `target` (trailing length-1 axis dropped).
-
-    Example:
-
-    >>> target = keras_core.ops.convert_to_tensor([1, 0])
-    >>> output = keras_core.ops.convert_to_tensor([[0.5, 0.5], [0.8, 0.2]])
-    >>> keras_core.ops.sparse_categorical_crossentropy(target, output)
-    array([0.6931472 , 0.22314353], dtype=float32)
-    """
+def _check_sparse(target, output, axis, **_):
+    """Checks shapes; drops a trailing length-1 axis of `target`, as Keras."""
     name = "sparse_categorical_crossentropy"
     target_shape, output_shape = _shape(target), _shape(output)
     if not output_shape:
@@ -216,7 +172,31 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
             f"class axis (axis={axis}). Received: target.shape={target_shape}, "
             f"output.shape={output_shape}"
         )
-    return _sparse_categorical_crossentropy(target, output, from_logits, axis)
+    return {"target": target}
 
 
-sparse_categorical_crossentropy.definition = _sparse_categorical_crossentropy.definition
+@backend_op("nn", _sparse_rule, tensors=("target", "output"), check=_check_sparse)
+def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    """Categorical crossentropy with integer class indices as targets.
+
+    The loss of each sample is `-log(p[target])` along `axis`, `p` as in
+    `categorical_crossentropy`. Indices outside `[0, classes)` match no
+    class and give a loss of 0.
+
+    Args:
+        target: Integer tensor of class indices, of the shape of `output`
+            without `axis` (a trailing axis of length 1 is also accepted).
+        output: Tensor of probabilities, or logits if `from_logits`.
+        from_logits: Whether `output` holds logits.
+        axis: The class axis of `output`.
+
+    Returns:
+        A tensor of the shape of `target` (trailing length-1 axis dropped).
+
+    Example:
+
+    >>> target = keras_core.ops.convert_to_tensor([1, 0])
+    >>> output = keras_core.ops.convert_to_tensor([[0.5, 0.5], [0.8, 0.2]])
+    >>> keras_core.ops.sparse_categorical_crossentropy(target, output)
+    array([0.6931472 , 0.22314353], dtype=float32)
+    """
