@@ -8,6 +8,7 @@ framework or by testing the backend's name.
 import importlib
 
 from keras_core._src.backend import selection
+from keras_core._src.backend.common import backend_layer
 from keras_core._src.backend.common import dtypes
 
 _BACKEND_NAME = selection.select_backend()
@@ -26,6 +27,8 @@ image = _implementation.image
 core_ops = _implementation.core_ops
 random = _implementation.random
 Variable = core.Variable
+# The base every Layer derives from: a torch.nn.Module on torch.
+BackendLayer = getattr(_implementation, "BackendLayer", backend_layer.BackendLayer)
 
 
 def backend():

@@ -31,6 +31,8 @@ class Node:
         self.call_args = tuple(call_args)
         self.call_kwargs = dict(call_kwargs or {})
         self.outputs = tree_api.flatten(outputs) if outputs is not None else []
+        # The outputs as the operation returned them (a tensor, list, dict).
+        self.output_structure = outputs
         self.input_tensors = [
             leaf
             for leaf in tree_api.flatten((self.call_args, self.call_kwargs))

@@ -63,6 +63,41 @@ class Operation:
 
         return backend.core.compute_output_spec(self.call, *args, **kwargs)
 
+    def quantized_call(self, *args, **kwargs):
+        """Runs the quantized form of the operation (the plain `call` here)."""
+        return self.call(*args, **kwargs)
+
+    def rematerialized_call(self, fn, *args, **kwargs):
+        """Returns `fn` made to recompute its activations during backprop."""
+        from keras_core._src import backend
+
+        return backend.core_ops.remat(fn)
+
+    @property
+    def input(self):
+        """The input tensor(s) of the operation's only symbolic call."""
+        return self._single_node("input").call_args[0]
+
+    @property
+    def output(self):
+        """The output tensor(s) of the operation's only symbolic call."""
+        return self._single_node("output").output_structure
+
+    def _single_node(self, attribute):
+        if not self._inbound_nodes:
+            raise AttributeError(
+                f"{type(self).__name__} '{self.name}' has never been called on "
+                f"symbolic inputs and thus has no defined {attribute}. Call it on "
+                "a keras_core.Input (or another KerasTensor) first."
+            )
+        if len(self._inbound_nodes) > 1:
+            raise AttributeError(
+                f"{type(self).__name__} '{self.name}' has been called "
+                f"{len(self._inbound_nodes)} times, so `{attribute}` is "
+                "ambiguous. Use the tensors returned by each call instead."
+            )
+        return self._inbound_nodes[0]
+
     def get_config(self):
         return {"name": self.name}
 

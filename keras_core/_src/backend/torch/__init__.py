@@ -8,6 +8,7 @@ from keras_core._src.backend.torch import math
 from keras_core._src.backend.torch import nn
 from keras_core._src.backend.torch import numpy_api
 from keras_core._src.backend.torch import random
+from keras_core._src.backend.torch.layer import TorchLayer as BackendLayer
 
 # Results follow JAX's 32-bit promotion so every backend agrees.
 KEEPS_64BIT = False

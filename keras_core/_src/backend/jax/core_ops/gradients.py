@@ -23,3 +23,8 @@ def custom_gradient(f):
 
 def stop_gradient(variable):
     return jax.lax.stop_gradient(variable)
+
+
+def remat(function):
+    """`function`, recomputing its activations in backprop (jax.checkpoint)."""
+    return jax.checkpoint(function)

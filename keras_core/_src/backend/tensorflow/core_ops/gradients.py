@@ -18,3 +18,8 @@ def custom_gradient(f):
 
 def stop_gradient(variable):
     return tf.stop_gradient(variable)
+
+
+def remat(function):
+    """`function`, recomputing its activations in backprop (recompute_grad)."""
+    return tf.recompute_grad(function)

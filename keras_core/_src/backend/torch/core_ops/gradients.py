@@ -30,3 +30,15 @@ def custom_gradient(f):
 
 def stop_gradient(variable):
     return variable.detach()
+
+
+def remat(function):
+    """`function`, recomputing its activations in backprop (torch checkpoint)."""
+    import torch.utils.checkpoint
+
+    def recomputed(*args, **kwargs):
+        return torch.utils.checkpoint.checkpoint(
+            function, *args, use_reentrant=False, **kwargs
+        )
+
+    return recomputed

@@ -1,0 +1,96 @@
+"""The graph of a functional model, read back from its output tensors.
+
+Every KerasTensor made by an operation call knows the Node that made it
+(`_keras_history`). Walking those records back from the outputs gives the
+nodes the model runs, in an order where each node comes after the nodes
+that make its inputs; running the model means calling each node's
+operation again on real values (or on new symbolic tensors).
+"""
+
+from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.tree import tree_api
+
+
+def _describe_tensor(tensor):
+    history = getattr(tensor, "_keras_history", None)
+    origin = f" made by {history.operation.name!r}" if history else ""
+    return f"<KerasTensor {tensor.name!r} shape={tensor.shape}{origin}>"
+
+
+def collect_nodes(input_tensors, output_tensors, model_name):
+    """Returns the nodes between inputs and outputs, inputs first.
+
+    Raises:
+        ValueError: When an output depends on a tensor that is not among
+            the inputs (a disconnected graph).
+    """
+    input_ids = {id(tensor) for tensor in input_tensors}
+    ordered = []
+    state = {}  # id(node) -> "visiting" | "done"
+
+    def visit(tensor, consumer):
+        if id(tensor) in input_ids:
+            return
+        history = getattr(tensor, "_keras_history", None)
+        if history is None:
+            raise ValueError(
+                f"Graph disconnected in model '{model_name}': the tensor "
+                f"{_describe_tensor(tensor)}, an input of "
+                f"{consumer!r}, was not made by any layer or op and is not "
+                "one of the model inputs. Pass it in `inputs`, or build it "
+                "from the inputs with keras_core.Input()."
+            )
+        node = history.operation._inbound_nodes[history.node_index]
+        status = state.get(id(node))
+        if status == "done":
+            return
+        if status == "visiting":
+            raise ValueError(f"Model '{model_name}': the graph has a cycle.")
+        if (
+            not node.input_tensors
+            and getattr(history.operation, "_input_tensor", None) is not None
+        ):
+            # An Input that is not among the model inputs.
+            raise ValueError(
+                f"Graph disconnected in model '{model_name}': cannot obtain "
+                f"the value of {_describe_tensor(tensor)}, which "
+                f"{consumer!r} needs. It comes from Input "
+                f"'{history.operation.name}', which is not in the model's "
+                "`inputs`. Add it to `inputs`."
+            )
+        state[id(node)] = "visiting"
+        for parent in node.input_tensors:
+            visit(parent, history.operation.name)
+        state[id(node)] = "done"
+        ordered.append(node)
+
+    for tensor in output_tensors:
+        visit(tensor, "the model outputs")
+    return ordered
+
+
+def operations_in_order(nodes, input_tensors):
+    """The operations of the graph, input layers first, each once."""
+    operations = []
+    seen = set()
+    for tensor in input_tensors:
+        history = getattr(tensor, "_keras_history", None)
+        if history is not None and id(history.operation) not in seen:
+            seen.add(id(history.operation))
+            operations.append(history.operation)
+    for node in nodes:
+        if id(node.operation) not in seen:
+            seen.add(id(node.operation))
+            operations.append(node.operation)
+    return operations
+
+
+def substitute(structure, values):
+    """`structure` with each KerasTensor replaced by `values[id(tensor)]`."""
+
+    def replace(leaf):
+        if isinstance(leaf, KerasTensor):
+            return values[id(leaf)]
+        return leaf
+
+    return tree_api.map_structure(replace, structure)

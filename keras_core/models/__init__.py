@@ -1,0 +1,5 @@
+"""Public API: `keras_core.models`."""
+
+from keras_core._src.models.json_loading import model_from_json
+from keras_core._src.models.model import Model
+from keras_core._src.models.sequential import Sequential
