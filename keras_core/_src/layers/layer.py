@@ -363,7 +363,7 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
         self._mark_built()
 
     def _build_by_symbolic_call(self, input_shape):
-        inputs = tree_api.maplayer_arguments.shape_structure(
+        inputs = tree_api.map_shape_structure(
             lambda shape: KerasTensor(shape, dtype=self.input_dtype), input_shape
         )
         object.__setattr__(self, "_building", True)
@@ -692,7 +692,7 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
                 args[0] if args else kwargs.get(self._get_call_info().first_argument)
             )
             shapes = self.compute_output_shape(layer_arguments.shape_structure(inputs))
-            return tree_api.maplayer_arguments.shape_structure(
+            return tree_api.map_shape_structure(
                 lambda shape: KerasTensor(shape, dtype=self.compute_dtype), shapes
             )
         return backend.core.compute_output_spec(self.call, *args, **kwargs)
@@ -703,7 +703,7 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
         The default runs `call` abstractly on inputs of those shapes.
         """
         tensors = [
-            tree_api.maplayer_arguments.shape_structure(
+            tree_api.map_shape_structure(
                 lambda shape: KerasTensor(shape, dtype=self.input_dtype), shape
             )
             for shape in args

@@ -59,10 +59,76 @@ class OpCall(Operation):
         self.static_arguments = static_arguments
 
     def call(self, *args, **kwargs):
-        return self.definition.eager(self.definition.prepare(args, kwargs))
+        definition = self.definition
+        # Static arguments not in the replayed call come from the config (a
+        # Keras file records them there, and only tensors in the node).
+        given = set(definition.positional[: len(args)]) | set(kwargs)
+        for name, value in self.static_arguments.items():
+            if name not in given:
+                kwargs[name] = value
+        return definition.eager(definition.prepare(args, kwargs))
 
     def get_config(self):
         return {"name": self.name, **self.static_arguments}
+
+    @classmethod
+    def from_config(cls, config):
+        raise TypeError(
+            "OpCall configs name their op; rebuild them with `op_from_config`."
+        )
+
+
+# Keras records ops in functional configs under its own module names.
+_KERAS_OP_MODULES = {
+    "numpy_api": "keras.src.ops.numpy",
+    "nn": "keras.src.ops.nn",
+    "core_ops": "keras.src.ops.core",
+    "math": "keras.src.ops.math",
+    "linalg": "keras.src.ops.linalg",
+    "image": "keras.src.ops.image",
+}
+
+
+def op_location(op_call):
+    """`(module, class_name)` of a recorded op, as Keras configs write it."""
+    definition = op_call.definition
+    class_name = "".join(part.capitalize() for part in definition.name.split("_"))
+    return _KERAS_OP_MODULES.get(definition.namespace), class_name
+
+
+class OpFactory:
+    """Rebuilds the OpCall of a declared op from a functional config."""
+
+    def __init__(self, definition):
+        self.definition = definition
+
+    def from_config(self, config):
+        config = dict(config)
+        name = config.pop("name", None)
+        unknown = set(config) - set(self.definition.statics)
+        if unknown:
+            raise ValueError(
+                f"Op `{self.definition.name}` has no static arguments "
+                f"{sorted(unknown)}; its config cannot be read."
+            )
+        op_call = OpCall(self.definition, config)
+        if name:
+            op_call.name = name
+        return op_call
+
+
+def op_factory(module, class_name):
+    """The factory for a Keras op config (`module`, `class_name`), or None."""
+    namespaces = [ns for ns, path in _KERAS_OP_MODULES.items() if path == module]
+    snake = "".join(
+        f"_{c.lower()}" if c.isupper() and i else c.lower()
+        for i, c in enumerate(class_name)
+    )
+    for namespace in namespaces or list(REGISTRY):
+        definition = REGISTRY.get(namespace, {}).get(snake)
+        if definition is not None:
+            return OpFactory(definition)
+    return None
 
 
 class OpDefinition:

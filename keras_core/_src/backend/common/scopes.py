@@ -22,6 +22,19 @@ def _check_scope_name(name):
         )
 
 
+def _count_entered(scope):
+    # Per instance, so that an `__exit__` without its `__enter__` cannot
+    # bring the count of open scopes below the truth.
+    scope._open_count += 1
+    global_state.count_value_scope(1)
+
+
+def _count_exited(scope):
+    if scope._open_count > 0:
+        scope._open_count -= 1
+        global_state.count_value_scope(-1)
+
+
 class name_scope:
     """Prefixes the names of variables and layers created inside it.
 
@@ -163,14 +176,17 @@ class StatelessScope:
                 )
             self.state_mapping[id(variable)] = (variable, value)
         self._parent = None
+        self._open_count = 0
 
     def __enter__(self):
         self._parent = global_state.get_global_attribute("stateless_scope")
         global_state.set_global_attribute("stateless_scope", self)
+        _count_entered(self)
         return self
 
     def __exit__(self, *exc_info):
         global_state.set_global_attribute("stateless_scope", self._parent)
+        _count_exited(self)
         # Inside an enclosing stateless scope, initializing would escape it:
         # the outermost scope initializes on exit.
         if self.initialize_variables and self._parent is None:
@@ -248,14 +264,17 @@ class AutocastScope:
                 )
         self.dtype = dtype
         self._parent = None
+        self._open_count = 0
 
     def __enter__(self):
         self._parent = global_state.get_global_attribute("autocast_scope")
         global_state.set_global_attribute("autocast_scope", self)
+        _count_entered(self)
         return self
 
     def __exit__(self, *exc_info):
         global_state.set_global_attribute("autocast_scope", self._parent)
+        _count_exited(self)
 
 
 def get_autocast_scope():

@@ -192,6 +192,9 @@ class Variable(VariableOperatorsMixin):
     @property
     def value(self):
         """The current value as a backend tensor (the mapped one in a scope)."""
+        if not global_state.open_value_scopes and self._value is not None:
+            # No stateless or autocast scope anywhere: nothing to look up.
+            return self._value
         scope = scopes.get_stateless_scope()
         if scope is not None:
             mapped = scope.get_current_value(self)
@@ -277,6 +280,8 @@ class Variable(VariableOperatorsMixin):
     @property
     def dtype(self):
         """The dtype; the compute dtype when read inside an autocast scope."""
+        if not global_state.open_value_scopes:
+            return self._dtype
         return self._autocast_dtype() or self._dtype
 
     @property

@@ -62,6 +62,32 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     return jnp.asarray(x, dtype=dtype)
 
 
+def converts_to_itself(x, dtype):
+    """Whether `convert_to_tensor(x, dtype)` returns `x` itself.
+
+    A quick test the ops' dispatch uses to skip converting arguments that
+    are already right; False where the answer is not quickly known.
+
+    Args:
+        x: Any value.
+        dtype: A dtype name as `standardize_dtype` gives it, or None.
+
+    Returns:
+        True for a dense `jax.Array` (tracers included) of `dtype` (any
+        when None).
+
+    Example:
+
+    >>> converts_to_itself(jnp.zeros(2, "float32"), "float32")
+    True
+    >>> converts_to_itself(jnp.zeros(2, "float32"), "int32")
+    False
+    """
+    return isinstance(x, jax.Array) and (
+        dtype is None or dtypes.standardize_dtype(x.dtype) == dtype
+    )
+
+
 def convert_to_numpy(x):
     """Returns `x` as a `numpy.ndarray` (sparse arrays are densified)."""
     if isinstance(x, variables.Variable):

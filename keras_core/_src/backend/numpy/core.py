@@ -49,6 +49,40 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     return numpy.asarray(x, dtype=to_numpy_dtype(dtypes.python_data_dtype(x)))
 
 
+# Strings are left out: a flexible `<U` dtype never matches an array's.
+_NUMPY_DTYPES = {
+    name: to_numpy_dtype(name) for name in dtypes.ALLOWED_DTYPES if name != "string"
+}
+
+
+def converts_to_itself(x, dtype):
+    """Whether `convert_to_tensor(x, dtype)` returns `x` itself.
+
+    A quick test the ops' dispatch uses to skip converting arguments that
+    are already right; False where the answer is not quickly known.
+
+    Args:
+        x: Any value.
+        dtype: A dtype name as `standardize_dtype` gives it, or None.
+
+    Returns:
+        True for a `numpy.ndarray` (not a subclass) already of `dtype` (of
+        its own 64-bit-narrowed dtype when `dtype` is None).
+
+    Example:
+
+    >>> converts_to_itself(numpy.zeros(2, "float32"), "float32")
+    True
+    >>> converts_to_itself(numpy.zeros(2, "float32"), "int32")
+    False
+    """
+    if type(x) is not numpy.ndarray:
+        return False
+    if dtype is None:
+        dtype = dtypes.narrowed_dtype(x.dtype.name)
+    return x.dtype == _NUMPY_DTYPES.get(dtype)
+
+
 def convert_to_numpy(x):
     """Returns `x` as a `numpy.ndarray`."""
     if isinstance(x, variables.Variable):

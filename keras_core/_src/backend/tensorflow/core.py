@@ -60,6 +60,35 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     return tensor if dtype is None or tensor.dtype == dtype else tf.cast(tensor, dtype)
 
 
+_TF_DTYPES = {name: tf.as_dtype(name) for name in dtypes.ALLOWED_DTYPES}
+
+
+def converts_to_itself(x, dtype):
+    """Whether `convert_to_tensor(x, dtype)` returns `x` itself.
+
+    A quick test the ops' dispatch uses to skip converting arguments that
+    are already right; False where the answer is not quickly known.
+
+    Args:
+        x: Any value.
+        dtype: A dtype name as `standardize_dtype` gives it, or None.
+
+    Returns:
+        True for a dense `tf.Tensor` or a `tf.Variable` of `dtype` (any
+        when None).
+
+    Example:
+
+    >>> converts_to_itself(tf.zeros(2, "float32"), "float32")
+    True
+    >>> converts_to_itself(tf.zeros(2, "float32"), "int32")
+    False
+    """
+    return isinstance(x, (tf.Tensor, tf.Variable)) and (
+        dtype is None or x.dtype == _TF_DTYPES.get(dtype)
+    )
+
+
 def convert_to_numpy(x):
     """Returns `x` as a `numpy.ndarray`; sparse and ragged are densified."""
     if isinstance(x, variables.Variable):

@@ -104,6 +104,34 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     return torch.as_tensor(x, dtype=to_torch_dtype(dtype), device=get_device())
 
 
+def converts_to_itself(x, dtype):
+    """Whether `convert_to_tensor(x, dtype)` returns `x` itself.
+
+    A quick test the ops' dispatch uses to skip converting arguments that
+    are already right; False where the answer is not quickly known.
+
+    Args:
+        x: Any value.
+        dtype: A dtype name as `standardize_dtype` gives it, or None.
+
+    Returns:
+        True for a `torch.Tensor` of `dtype` (any when None) on the device
+        new tensors go to.
+
+    Example:
+
+    >>> converts_to_itself(torch.zeros(2, device=get_device()), "float32")
+    True
+    >>> converts_to_itself(torch.zeros(2, device=get_device()), "int32")
+    False
+    """
+    return (
+        isinstance(x, torch.Tensor)
+        and (dtype is None or x.dtype is _TORCH_DTYPES.get(dtype))
+        and x.device == get_device()
+    )
+
+
 def convert_to_numpy(x):
     """Returns `x` as a `numpy.ndarray`, detached and copied to the CPU."""
     if isinstance(x, variables.Variable):
