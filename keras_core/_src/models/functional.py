@@ -192,14 +192,7 @@ class Functional(Model):
         return tree_api.pack_sequence_as(self._outputs_struct, outputs)
 
     def _run(self, values, training, kwargs, context):
-        tensor_values = {
-            id(tensor): value
-            for tensor, value in zip(self._inputs, values, strict=True)
-        }
-        for node in self._nodes:
-            operation = node.operation
-            args = graph.substitute(node.call_args, tensor_values)
-            call_kwargs = graph.substitute(node.call_kwargs, tensor_values)
+        def call_node(operation, args, call_kwargs):
             if isinstance(operation, Layer):
                 accepts = operation._get_call_info()
                 if accepts.accepts_training and "training" not in call_kwargs:
@@ -207,12 +200,9 @@ class Functional(Model):
                 for key, value in kwargs.items():
                     if key in accepts.parameter_names and key not in call_kwargs:
                         call_kwargs[key] = value
-            outputs = operation(*args, **call_kwargs)
-            for tensor, value in zip(
-                node.outputs, tree_api.flatten(outputs), strict=False
-            ):
-                tensor_values[id(tensor)] = value
-        return [tensor_values[id(tensor)] for tensor in self._outputs]
+            return operation(*args, **call_kwargs)
+
+        return graph.replay(self._nodes, self._inputs, self._outputs, values, call_node)
 
     def compute_output_spec(self, inputs, training=None, mask=None):
         values = self._flatten_call_inputs(inputs)

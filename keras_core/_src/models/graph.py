@@ -94,3 +94,29 @@ def substitute(structure, values):
         return leaf
 
     return tree_api.map_structure(replace, structure)
+
+
+def replay(nodes, input_tensors, output_tensors, values, call_node=None):
+    """Runs the graph on `values` (one per input tensor), returns the outputs.
+
+    Args:
+        nodes: The nodes from `collect_nodes`.
+        input_tensors: The graph's input KerasTensors.
+        output_tensors: The graph's output KerasTensors.
+        values: The values standing for `input_tensors`, in order.
+        call_node: `call_node(operation, args, kwargs)` runs one node; the
+            default calls the operation.
+    """
+    tensor_values = {
+        id(tensor): value for tensor, value in zip(input_tensors, values, strict=True)
+    }
+    for node in nodes:
+        args = substitute(node.call_args, tensor_values)
+        kwargs = substitute(node.call_kwargs, tensor_values)
+        if call_node is None:
+            outputs = node.operation(*args, **kwargs)
+        else:
+            outputs = call_node(node.operation, args, kwargs)
+        for tensor, value in zip(node.outputs, tree_api.flatten(outputs), strict=False):
+            tensor_values[id(tensor)] = value
+    return [tensor_values[id(tensor)] for tensor in output_tensors]

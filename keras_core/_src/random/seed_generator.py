@@ -11,6 +11,7 @@ advanced inside `tf.function` without retracing, and inside `jax.jit` via a
 import random as python_random
 
 from keras_core._src import backend
+from keras_core._src.api_export import keras_public
 from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common.scopes import name_scope
 
@@ -19,6 +20,7 @@ _GLOBAL_GENERATOR = "global_seed_generator"
 _MAX_SEED = 2**31 - 1
 
 
+@keras_public("keras.random")
 class SeedGenerator:
     """Generates a reproducible sequence of seeds for the random ops.
 

@@ -1,0 +1,3 @@
+"""Public API: `keras_core.constraints`."""
+
+from keras_core._src.constraints import *  # noqa: F403
