@@ -1,0 +1,1 @@
+"""Activation functions: `keras_core.activations`."""
