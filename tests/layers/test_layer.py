@@ -361,3 +361,15 @@ def test_add_weight_defaults_and_positional_arguments():
     assert counter.numpy() == 0
     ones = layer.add_variable((3,), "ones")
     np.testing.assert_array_equal(ones.numpy(), np.ones(3))
+
+
+def test_wrong_number_of_inputs_and_non_tensor_inputs():
+    layer = Linear(2, name="proj")
+    with pytest.raises(TypeError, match=r"'proj' \(Linear\) was called with 2"):
+        layer(np.ones((1, 3)), np.ones((1, 3)))
+    with pytest.raises(TypeError, match="missing required call arguments"):
+        layer()
+    with pytest.raises(TypeError, match="received 'text' of type str"):
+        layer("text")
+    with pytest.raises(TypeError, match="was called with 2"):
+        layer(keras_core.Input((3,)), keras_core.Input((3,)))

@@ -114,6 +114,42 @@ class _CallInfo:
         )
         self.training_default = None if default is inspect.Parameter.empty else default
         self.first_argument = names[0] if names else None
+        kinds = [p.kind for p in parameters]
+        positional_kinds = (
+            inspect.Parameter.POSITIONAL_ONLY,
+            inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        )
+        self.takes_var_positional = inspect.Parameter.VAR_POSITIONAL in kinds
+        self.positional_names = [
+            p.name for p in parameters if p.kind in positional_kinds
+        ]
+        self.required_names = [
+            p.name
+            for p in parameters
+            if p.kind in positional_kinds and p.default is inspect.Parameter.empty
+        ]
+
+    def check_arguments(self, layer, args, kwargs):
+        """Raises a clear TypeError when a call's arguments cannot bind."""
+        if not self.takes_var_positional and len(args) > len(self.positional_names):
+            raise TypeError(
+                f"Layer '{layer.name}' ({type(layer).__name__}) was called with "
+                f"{len(args)} positional inputs, but its call() takes at most "
+                f"{len(self.positional_names)} ({', '.join(self.positional_names)})."
+                " To pass several tensors as one input, put them in a list: "
+                "`layer([a, b])`."
+            )
+        missing = [
+            name
+            for index, name in enumerate(self.required_names)
+            if index >= len(args) and name not in kwargs
+        ]
+        if missing:
+            raise TypeError(
+                f"Layer '{layer.name}' ({type(layer).__name__}) is missing "
+                f"required call arguments: {missing}. Its call() signature is "
+                f"({', '.join(self.parameter_names)})."
+            )
 
 
 def _wrap_build(build_method):
@@ -518,6 +554,19 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
 
         args = tree_api.map_structure(convert, args)
         kwargs = {key: tree_api.map_structure(convert, v) for key, v in kwargs.items()}
+        if not self._allow_non_tensor_positional_args and args:
+            for leaf in tree_api.flatten(args[0]):
+                if isinstance(leaf, (str, bytes)) or not (
+                    leaf is None
+                    or hasattr(leaf, "shape")
+                    or isinstance(leaf, (bool, int, float, complex))
+                ):
+                    raise TypeError(
+                        f"Layer '{self.name}' ({type(self).__name__}) expects "
+                        "tensors (or arrays, numbers) as its first input, but "
+                        f"received {leaf!r} of type {type(leaf).__name__}. "
+                        "Convert the data with keras_core.ops.convert_to_tensor()."
+                    )
         return args, kwargs
 
     def _resolve_training(self, args, kwargs, context):
@@ -539,8 +588,9 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
         return training, explicit_positional
 
     def _eager_layer_call(self, args, kwargs, context):
-        args, kwargs = self._convert_arguments(args, kwargs)
         info = self._get_call_info()
+        info.check_arguments(self, args, kwargs)
+        args, kwargs = self._convert_arguments(args, kwargs)
         training, positional = self._resolve_training(args, kwargs, context)
         if info.accepts_training and not positional:
             kwargs["training"] = training
@@ -580,6 +630,7 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
             and set(kwargs) <= {"training"}
             and not info.accepts_training
             and not info.accepts_mask
+            and _is_default(type(self).compute_mask, Layer.compute_mask)
             and self.activity_regularizer is None
             and policy.compute_dtype == policy.variable_dtype
             and self._convert_input_args
@@ -639,8 +690,9 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
         self.add_loss(penalty)
 
     def _symbolic_layer_call(self, args, kwargs):
-        args, kwargs = self._convert_arguments(args, kwargs)
         info = self._get_call_info()
+        info.check_arguments(self, args, kwargs)
+        args, kwargs = self._convert_arguments(args, kwargs)
         inputs = args[0] if args else kwargs.get(info.first_argument)
         call_kwargs = dict(kwargs)
         if info.accepts_mask and call_kwargs.get("mask") is None:
@@ -772,6 +824,6 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
 
 
 def _resolve_policy(dtype):
-    from keras_core._src import dtype_policies
+    from keras_core._src.dtype_policies import serialization as dtype_policies
 
     return dtype_policies.get(dtype)

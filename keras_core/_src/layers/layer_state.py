@@ -447,7 +447,7 @@ class LayerStateMixin:
 
     @dtype_policy.setter
     def dtype_policy(self, value):
-        from keras_core._src import dtype_policies
+        from keras_core._src.dtype_policies import serialization as dtype_policies
 
         self.__dict__["_dtype_policy"] = dtype_policies.get(value)
         self.__dict__["_fast_dtype"] = None
@@ -516,7 +516,7 @@ class LayerStateMixin:
         Layers whose constructor takes only plain values (numbers, strings,
         lists, dicts) get this for free; others must override it.
         """
-        from keras_core._src import dtype_policies
+        from keras_core._src.dtype_policies import serialization as dtype_policies
         from keras_core._src.layers.layer import Layer
 
         overridden = type(self).get_config is not Layer.get_config
@@ -542,7 +542,7 @@ class LayerStateMixin:
     @classmethod
     def from_config(cls, config):
         """Creates a layer from the dict `get_config()` returned."""
-        from keras_core._src import dtype_policies
+        from keras_core._src.dtype_policies import serialization as dtype_policies
 
         config = dict(config)
         if isinstance(config.get("dtype"), dict):

@@ -271,7 +271,7 @@ class Sequential(Model):
             self.build(config["input_shape"])
 
     def get_config(self):
-        from keras_core._src import dtype_policies
+        from keras_core._src.dtype_policies import serialization as dtype_policies
         from keras_core._src.saving import serialization_lib
 
         config = {
@@ -289,7 +289,7 @@ class Sequential(Model):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from keras_core._src import dtype_policies
+        from keras_core._src.dtype_policies import serialization as dtype_policies
         from keras_core._src.saving import object_registration
         from keras_core._src.saving import serialization_lib
 

@@ -71,7 +71,9 @@ def serialize_keras_object(obj):
     if isinstance(obj, bytes):
         return {"class_name": "__bytes__", "config": {"value": obj.decode("utf-8")}}
     if isinstance(obj, (list, tuple)):
-        return type(obj)(serialize_keras_object(item) for item in obj)
+        # Plain containers: tracked lists and namedtuples serialize as such.
+        container = tuple if isinstance(obj, tuple) else list
+        return container(serialize_keras_object(item) for item in obj)
     if isinstance(obj, dict):
         return {key: serialize_keras_object(value) for key, value in obj.items()}
     if isinstance(obj, np.generic):
