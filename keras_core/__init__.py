@@ -6,12 +6,18 @@ variable, else `backend` in `~/.keras/keras.json`, else the first installed
 of jax, torch, tensorflow, numpy.
 """
 
+from keras_core import activations
 from keras_core import backend
 from keras_core import config
+from keras_core import constraints
+from keras_core import dtype_policies
+from keras_core import initializers
 from keras_core import layers
+from keras_core import mixed_precision
 from keras_core import models
 from keras_core import ops
 from keras_core import random
+from keras_core import regularizers
 from keras_core import saving
 from keras_core import tree
 from keras_core import utils
@@ -23,11 +29,16 @@ from keras_core._src.backend.common.scopes import SymbolicScope
 from keras_core._src.backend.common.scopes import name_scope
 from keras_core._src.dtype_policies.dtype_policy import DTypePolicy
 from keras_core._src.dtype_policies.dtype_policy import FloatDTypePolicy
+from keras_core._src.initializers.initializer import Initializer
 from keras_core._src.layers.core.input_layer import Input
 from keras_core._src.layers.input_spec import InputSpec
 from keras_core._src.layers.layer import Layer
+from keras_core._src.layers.remat import RematScope
+from keras_core._src.layers.remat import remat
+from keras_core._src.models.function import Function
 from keras_core._src.models.model import Model
 from keras_core._src.models.sequential import Sequential
 from keras_core._src.ops.operation import Operation
+from keras_core._src.regularizers.regularizers import Regularizer
 from keras_core._src.version import __version__
 from keras_core._src.version import version

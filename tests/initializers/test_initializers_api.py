@@ -109,3 +109,17 @@ def test_deserialize_custom_objects():
     np.testing.assert_array_equal(np.asarray(restored((2,))), [0.5, 0.5])
     with pytest.raises(TypeError, match="Could not locate initializer 'Halves'"):
         initializers.deserialize(record)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("uniform", "RandomUniform"),
+        ("normal", "RandomNormal"),
+        ("truncated_normal", "TruncatedNormal"),
+        ("one", "Ones"),
+        ("zero", "Zeros"),
+    ],
+)
+def test_short_names_keras_accepts(name, expected):
+    assert type(initializers.get(name)).__name__ == expected

@@ -94,6 +94,16 @@ _PUBLIC_OBJECTS = {
     for name, value in globals().items()
     if name in __all__ and inspect.isclass(value)
 }
+# Short names Keras accepts in strings (Embedding's default is "uniform").
+_PUBLIC_OBJECTS.update(
+    {
+        "uniform": RandomUniform,
+        "normal": RandomNormal,
+        "truncated_normal": TruncatedNormal,
+        "one": Ones,
+        "zero": Zeros,
+    }
+)
 
 
 def serialize(initializer):

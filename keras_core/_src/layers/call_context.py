@@ -9,6 +9,7 @@ as JAX arrays) travel in it by tensor identity.
 import contextlib
 import threading
 
+from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common.scopes import get_autocast_scope
 from keras_core._src.tree import tree_api
 
@@ -33,10 +34,14 @@ class CallContext:
 
 
 def no_masks_or_autocast():
+    """Whether no masks, autocast or remat scope can affect a layer call."""
     context = getattr(THREAD, "context", None)
     if context is not None and context.masks:
         return False
-    return get_autocast_scope() is None
+    return (
+        get_autocast_scope() is None
+        and global_state.get_global_attribute("remat_scope") is None
+    )
 
 
 class call_context:

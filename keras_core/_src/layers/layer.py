@@ -29,6 +29,7 @@ from keras_core._src.layers import auto_config
 from keras_core._src.layers import call_context
 from keras_core._src.layers import input_spec as input_spec_lib
 from keras_core._src.layers import layer_arguments
+from keras_core._src.layers import remat
 from keras_core._src.layers.layer_state import LayerStateMixin
 from keras_core._src.ops.node import Node
 from keras_core._src.ops.operation import Operation
@@ -644,14 +645,17 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
 
     def _call_in_scopes(self, args, kwargs):
         autocast = self._autocast_scope()
+        call = self.call
+        if remat.get_remat_scope() is not None:
+            call = self.rematerialized_call(self.call, *args, **kwargs)
         if self._called_once and autocast is None:
-            return self.call(*args, **kwargs)
+            return call(*args, **kwargs)
         with name_scope(self.name, caller=self):
             if autocast is None:
-                outputs = self.call(*args, **kwargs)
+                outputs = call(*args, **kwargs)
             else:
                 with autocast:
-                    outputs = self.call(*args, **kwargs)
+                    outputs = call(*args, **kwargs)
         self.__dict__["_called_once"] = True
         return outputs
 
@@ -808,10 +812,22 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
         Gradients then recompute the layer's forward pass instead of keeping
         its intermediate values, saving memory for compute.
 
+        Inside a `RematScope` its mode decides (all layers, activations
+        only, large outputs only, named layers); outside one the whole call
+        is rematerialized.
+
         Args:
             layer_call: The function to wrap (usually `self.call`).
+            *args: The call's arguments (sizes decide `"larger_than"`).
+            **kwargs: The call's keyword arguments.
+
+        Returns:
+            The function to call with `*args, **kwargs`.
         """
-        return backend.core_ops.remat(layer_call)
+        scope = remat.get_remat_scope()
+        if scope is None:
+            return remat.remat(layer_call)
+        return remat.layer_call_for(self, scope, layer_call, args, kwargs)
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
