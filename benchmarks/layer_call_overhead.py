@@ -17,9 +17,9 @@ import timeit
 
 os.environ["KERAS_BACKEND"] = "torch"
 
-import torch  # noqa: E402
+import torch
 
-import keras_core  # noqa: E402
+import keras_core
 
 
 def measure(calls, repeats):

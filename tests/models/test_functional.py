@@ -172,3 +172,109 @@ def test_functional_subclass_keeps_its_methods():
     assert isinstance(model, keras_core.Model) and type(model).__name__ == "WithExtra"
     assert model.double_call(np.ones((1, 2), "float32")).shape == (1, 1)
     assert len(model.weights) == 2
+
+
+KERAS_WRITTEN_CONFIG = {
+    "name": "ops_model",
+    "trainable": True,
+    "layers": [
+        {
+            "module": "keras.layers",
+            "class_name": "InputLayer",
+            "config": {
+                "batch_shape": [None, 3],
+                "dtype": "float32",
+                "sparse": False,
+                "ragged": False,
+                "name": "a",
+                "optional": False,
+            },
+            "registered_name": None,
+            "name": "a",
+            "inbound_nodes": [],
+        },
+        {
+            "module": "keras.src.ops.numpy",
+            "class_name": "Multiply",
+            "config": {"name": "multiply"},
+            "registered_name": "Multiply",
+            "name": "multiply",
+            "inbound_nodes": [
+                {
+                    "args": [
+                        {
+                            "class_name": "__keras_tensor__",
+                            "config": {
+                                "shape": [None, 3],
+                                "dtype": "float32",
+                                "keras_history": ["a", 0, 0],
+                            },
+                        },
+                        2.0,
+                    ],
+                    "kwargs": {},
+                }
+            ],
+        },
+        {
+            "module": "keras.src.ops.numpy",
+            "class_name": "Concatenate",
+            "config": {"name": "concatenate", "axis": -1},
+            "registered_name": "Concatenate",
+            "name": "concatenate",
+            "inbound_nodes": [
+                {
+                    "args": [
+                        [
+                            {
+                                "class_name": "__keras_tensor__",
+                                "config": {
+                                    "shape": [None, 3],
+                                    "dtype": "float32",
+                                    "keras_history": ["a", 0, 0],
+                                },
+                            },
+                            {
+                                "class_name": "__keras_tensor__",
+                                "config": {
+                                    "shape": [None, 3],
+                                    "dtype": "float32",
+                                    "keras_history": ["multiply", 0, 0],
+                                },
+                            },
+                        ]
+                    ],
+                    "kwargs": {},
+                }
+            ],
+        },
+    ],
+    "input_layers": ["a", 0, 0],
+    "output_layers": ["concatenate", 0, 0],
+}
+
+
+def test_reads_a_keras_written_config_with_ops():
+    model = keras_core.Model.from_config(KERAS_WRITTEN_CONFIG)
+    x = np.array([[1.0, 2.0, 3.0]], "float32")
+    np.testing.assert_allclose(to_numpy(model(x)), [[1.0, 2.0, 3.0, 2.0, 4.0, 6.0]])
+    # Written back in the same layout.
+    config = model.get_config()
+    op_records = [c for c in config["layers"] if c["module"] == "keras.src.ops.numpy"]
+    assert [c["class_name"] for c in op_records] == ["Multiply", "Concatenate"]
+    assert op_records[1]["config"]["axis"] == -1
+    again = keras_core.Model.from_config(config)
+    np.testing.assert_allclose(to_numpy(again(x)), to_numpy(model(x)))
+
+
+def test_unknown_classes_are_refused():
+    config = {
+        "module": "os",
+        "class_name": "system",
+        "config": {"command": "true"},
+        "registered_name": None,
+    }
+    from keras_core._src.saving import serialization_lib
+
+    with pytest.raises(TypeError, match="Could not locate"):
+        serialization_lib.deserialize_keras_object(config)

@@ -246,7 +246,10 @@ def _clone_functional(model, input_tensors, cloner):
         model._outputs_struct, [values[id(tensor)] for tensor in model._outputs]
     )
     return Functional(
-        inputs=new_inputs, outputs=new_outputs, name=model.name, trainable=model.trainable
+        inputs=new_inputs,
+        outputs=new_outputs,
+        name=model.name,
+        trainable=model.trainable,
     )
 
 

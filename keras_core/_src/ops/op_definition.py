@@ -30,10 +30,12 @@ import inspect
 
 from keras_core._src import backend
 from keras_core._src.backend.common import global_state
+from keras_core._src.backend.common.config import floatx
 from keras_core._src.backend.common.dtypes import narrowed_dtype
 from keras_core._src.backend.common.dtypes import promotion_type
 from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.keras_tensor import KerasTensor
+from keras_core._src.backend.common.variables import Variable
 from keras_core._src.ops.node import Node
 from keras_core._src.ops.operation import Operation
 from keras_core._src.tree import tree_api
@@ -44,6 +46,27 @@ _SPEC_CACHE = {}
 _KEYWORD_ONLY = inspect.Parameter.KEYWORD_ONLY
 _VAR_POSITIONAL = inspect.Parameter.VAR_POSITIONAL
 _VAR_KEYWORD = inspect.Parameter.VAR_KEYWORD
+# What `OpDefinition.fast_eager` returns for calls it leaves to the general
+# path.
+_GENERAL = object()
+# Dtype-rule results kept per op; bounded, as statics such as `linspace`'s
+# `num` take unboundedly many values.
+_RULE_CACHE_SIZE = 512
+# Static values a rule-cache key may hold: with their type in the key they
+# compare only to themselves (`1`, `1.0` and `True` stay apart).
+_PLAIN_STATIC_TYPES = frozenset((type(None), bool, int, float, str))
+_WEAK_SCALAR_TYPES = frozenset((int, float, complex))
+# Classes whose instances `fast_eager` has found to be tensors (their
+# promotion type is their dtype object's name) or Variables (their `dtype`
+# is already a name); filled as calls meet them.
+_TENSOR_TYPES = set()
+_VARIABLE_TYPES = set()
+# Names of the dtype objects tensors carry, and their classes. Only looked
+# up for those classes: strings and Python types may compare equal to a
+# dtype object of another name (`numpy.dtype("int64") == int`, yet `int`
+# promotes as int32).
+_DTYPE_NAMES = {}
+_DTYPE_CLASSES = set()
 
 
 class OpCall(Operation):
@@ -195,6 +218,49 @@ class OpDefinition:
         ) - set(self.parameters)
         if unknown:
             raise ValueError(f"Op {self.name}: no parameters named {sorted(unknown)}")
+        self._rule_cache = {}
+        self._fast_tails = self._positional_tails() if self._has_fast_path() else None
+        self._tensor_positions = tuple(
+            self.positional.index(name)
+            for name in self.tensors
+            if name in self.positional
+        )
+        # Tensors first in the signature (`add(x1, x2)`): the backend's
+        # arguments are the converted tensors, then the rest as given.
+        self._tensors_lead = self._tensor_positions == tuple(range(len(self.tensors)))
+        self._keyword_defaults = {
+            name: self.defaults[name]
+            for name in self.keyword_only
+            if name in self.defaults
+        }
+        # Where `fast_eager` finds each static the rule reads: a position
+        # in the call, or None for a keyword-only parameter's default.
+        self._rule_static_positions = [
+            (self.positional.index(name) if name in self.positional else None, name)
+            for name in self.rule_statics
+        ]
+
+    def _has_fast_path(self):
+        """Whether positional-only calls can skip binding (see `fast_eager`)."""
+        return (
+            not self.var_positional
+            and not self.var_keyword
+            and self.check is None
+            and not self.tensor_lists
+            and all(name in self.positional for name in self.tensors)
+            and all(name in self.defaults for name in self.keyword_only)
+        )
+
+    def _positional_tails(self):
+        """For each count of positional arguments, the defaults completing
+        the call, or None where a parameter without default would be left.
+        """
+        tails = []
+        for count in range(len(self.positional) + 1):
+            rest = self.positional[count:]
+            complete = all(name in self.defaults for name in rest)
+            tails.append(tuple(self.defaults[n] for n in rest) if complete else None)
+        return tails
 
     def backend_function(self):
         # Looked up on first use (the backend tables may import after the
@@ -275,31 +341,111 @@ class OpDefinition:
         return self.backend_function()(*args, **kwargs)
 
     def dtypes(self, leaves, values):
-        types = [None if t is None else promotion_type(t) for t in leaves]
+        types = tuple(None if t is None else promotion_type(t) for t in leaves)
+        statics = tuple(values[name] for name in self.rule_statics)
+        return self.rule_dtypes(types, statics, leaves)
+
+    def rule_dtypes(self, types, statics, leaves):
+        """The dtype rule's `(compute, result)` for these promotion types.
+
+        Rules are pure functions of the promotion types, the statics they
+        read and floatx, so their results are cached on those (errors are
+        not: each failing call raises afresh).
+        """
+        key = _rule_key(types, statics)
+        if key is not None:
+            cached = self._rule_cache.get(key)
+            if cached is not None:
+                return cached
         try:
-            return self.dtype_rule(
-                *types, **{name: values[name] for name in self.rule_statics}
+            dtypes = self.dtype_rule(
+                *types, **dict(zip(self.rule_statics, statics, strict=True))
             )
         except (TypeError, ValueError) as error:
             received = ", ".join(_describe(t) for t in leaves)
             raise type(error)(
                 f"Op `{self.name}` cannot take inputs ({received}): {error}"
             ) from None
+        if key is not None and len(self._rule_cache) < _RULE_CACHE_SIZE:
+            self._rule_cache[key] = dtypes
+        return dtypes
 
     def eager(self, values):
         leaves = self.tensor_leaves(values)
         compute_dtype, result_dtype = self.dtypes(leaves, values)
-        converted = [
-            None if t is None else backend.core.convert_to_tensor(t, dtype=dtype)
-            for t, dtype in zip(leaves, _per_leaf(compute_dtype, leaves), strict=True)
-        ]
+        converted = _convert_leaves(leaves, compute_dtype)
         result = self.call_backend(self.with_tensors(values, converted))
-        if result_dtype is None:
-            return result
-        if hasattr(result, "dtype"):
-            (result_dtype,) = _per_leaf(result_dtype, [result])
-            return _cast(result, result_dtype)
-        return _map_tensors(result, result_dtype, _cast)
+        return _with_result_dtype(result, result_dtype)
+
+    def fast_eager(self, args):
+        """`eager` for a call with positional arguments only, or `_GENERAL`.
+
+        The common case (tensors given by position, statics left at their
+        defaults or given by position) without building the dict of every
+        argument. Calls it cannot take the same way as `eager` (more
+        arguments than parameters, a missing one, a KerasTensor, an op with
+        `*args`, `**kwargs`, tensor lists or a `check`) get `_GENERAL`
+        before anything is read or computed.
+        """
+        tails = self._fast_tails
+        if tails is None or len(args) >= len(tails):
+            return _GENERAL
+        tail = tails[len(args)]
+        if tail is None:
+            return _GENERAL
+        full = args + tail if tail else args
+        leaves = [full[position] for position in self._tensor_positions]
+        types = []
+        for leaf in leaves:
+            cls = type(leaf)
+            if cls in _TENSOR_TYPES:
+                types.append(_dtype_name(leaf.dtype))
+            elif cls in _VARIABLE_TYPES:
+                types.append(leaf.dtype)
+            elif cls in _WEAK_SCALAR_TYPES:
+                types.append(cls)
+            elif leaf is None:
+                types.append(None)
+            elif isinstance(leaf, KerasTensor):
+                return _GENERAL
+            else:
+                types.append(_promotion_type(leaf))
+        statics = ()
+        if self._rule_static_positions:
+            statics = tuple(
+                self.defaults[name] if position is None else full[position]
+                for position, name in self._rule_static_positions
+            )
+        types = tuple(types)
+        # The rule cache looked up here for the common key (no statics),
+        # saving a call; `rule_dtypes` fills it.
+        cached = None if statics else self._rule_cache.get((floatx(), types))
+        if cached is None:
+            cached = self.rule_dtypes(types, statics, leaves)
+        compute_dtype, result_dtype = cached
+        if type(compute_dtype) is str:
+            # `_convert_leaves` for one compute dtype, inlined: this loop
+            # is most of the cost of a call.
+            core = backend.core
+            converts_to_itself = core.converts_to_itself
+            converted = []
+            for leaf in leaves:
+                if type(leaf) in _VARIABLE_TYPES:
+                    leaf = leaf.value
+                if leaf is None or converts_to_itself(leaf, compute_dtype):
+                    converted.append(leaf)
+                else:
+                    converted.append(core.convert_to_tensor(leaf, dtype=compute_dtype))
+        else:
+            converted = _convert_leaves(leaves, compute_dtype)
+        if self._tensors_lead:
+            call_args = (*converted, *full[len(converted) :])
+        else:
+            call_args = list(full)
+            for position, tensor in zip(self._tensor_positions, converted, strict=True):
+                call_args[position] = tensor
+        result = self.backend_function()(*call_args, **self._keyword_defaults)
+        return _with_result_dtype(result, result_dtype)
 
     def symbolic(self, args, kwargs, values):
         leaves = self.tensor_leaves(values)
@@ -359,6 +505,84 @@ def _frozen(value):
     return value
 
 
+def _rule_key(types, statics):
+    """The rule-cache key of a call, or None where a static is not plain."""
+    if not statics:
+        return floatx(), types
+    for value in statics:
+        if type(value) not in _PLAIN_STATIC_TYPES and not isinstance(value, type):
+            return None
+    return floatx(), types, tuple((type(value), value) for value in statics)
+
+
+def _promotion_type(value):
+    """`promotion_type(value)`; learns the classes of tensors and Variables.
+
+    Not for KerasTensors (`fast_eager` leaves those to the general path).
+    """
+    if isinstance(value, (list, tuple, bool, str)):
+        return promotion_type(value)
+    if isinstance(value, Variable):
+        _VARIABLE_TYPES.add(type(value))
+        return value.dtype
+    try:
+        dtype = value.dtype
+    except AttributeError:
+        return promotion_type(value)
+    if not isinstance(dtype, (str, type)):
+        _TENSOR_TYPES.add(type(value))
+    return _dtype_name(dtype)
+
+
+def _dtype_name(dtype):
+    """`standardize_dtype(dtype)`, remembered for dtype objects."""
+    if type(dtype) in _DTYPE_CLASSES:
+        name = _DTYPE_NAMES.get(dtype)
+        if name is not None:
+            return name
+    name = standardize_dtype(dtype)
+    if not isinstance(dtype, (str, type)) and type(dtype).__hash__ is not None:
+        _DTYPE_CLASSES.add(type(dtype))
+        _DTYPE_NAMES[dtype] = name
+    return name
+
+
+def _convert_leaves(leaves, compute_dtype):
+    """The tensor leaves as backend tensors of their compute dtypes.
+
+    Leaves the backend would return unchanged (a native tensor already of
+    its dtype, a Variable's value) are kept without calling the conversion.
+    """
+    core = backend.core
+    converts_to_itself = core.converts_to_itself
+    converted = []
+    for leaf, dtype in zip(leaves, _per_leaf(compute_dtype, leaves), strict=True):
+        if leaf is None:
+            converted.append(None)
+            continue
+        if isinstance(leaf, Variable):
+            leaf = leaf.value
+        # Only names and None: other dtype forms are left to the conversion
+        # (and its errors).
+        if (dtype is None or type(dtype) is str) and converts_to_itself(leaf, dtype):
+            converted.append(leaf)
+        else:
+            converted.append(core.convert_to_tensor(leaf, dtype=dtype))
+    return converted
+
+
+def _with_result_dtype(result, result_dtype):
+    """The backend's result cast to the rule's result dtype(s)."""
+    if type(result_dtype) is str and type(result) in _TENSOR_TYPES:
+        return _cast(result, result_dtype)
+    if result_dtype is None:
+        return result
+    if hasattr(result, "dtype"):
+        (result_dtype,) = _per_leaf(result_dtype, [result])
+        return _cast(result, result_dtype)
+    return _map_tensors(result, result_dtype, _cast)
+
+
 def _per_leaf(dtype, leaves):
     """One compute dtype per tensor leaf: a rule gives one for all or a list."""
     if isinstance(dtype, (tuple, list)):
@@ -367,7 +591,7 @@ def _per_leaf(dtype, leaves):
 
 
 def _cast(tensor, dtype):
-    if dtype is None or standardize_dtype(tensor.dtype) == dtype:
+    if dtype is None or _dtype_name(tensor.dtype) == dtype:
         return tensor
     return backend.core.cast(tensor, dtype)
 
@@ -450,6 +674,10 @@ def backend_op(
 
         @functools.wraps(function)
         def op(*args, **kwargs):
+            if not kwargs:
+                result = definition.fast_eager(args)
+                if result is not _GENERAL:
+                    return result
             values = definition.prepare(args, kwargs)
             leaves = definition.tensor_leaves(values)
             if any(isinstance(t, KerasTensor) for t in leaves):

@@ -80,7 +80,9 @@ def converts_to_itself(x, dtype):
         return False
     if dtype is None:
         dtype = dtypes.narrowed_dtype(x.dtype.name)
-    return x.dtype == _NUMPY_DTYPES.get(dtype)
+    # Compared only with a dtype found: `numpy.dtype("float64") == None`.
+    expected = _NUMPY_DTYPES.get(dtype)
+    return expected is not None and x.dtype == expected
 
 
 def convert_to_numpy(x):

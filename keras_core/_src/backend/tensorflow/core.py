@@ -84,9 +84,9 @@ def converts_to_itself(x, dtype):
     >>> converts_to_itself(tf.zeros(2, "float32"), "int32")
     False
     """
-    return isinstance(x, (tf.Tensor, tf.Variable)) and (
-        dtype is None or x.dtype == _TF_DTYPES.get(dtype)
-    )
+    if not isinstance(x, (tf.Tensor, tf.Variable)):
+        return False
+    return dtype is None or x.dtype is _TF_DTYPES.get(dtype)
 
 
 def convert_to_numpy(x):

@@ -5,6 +5,7 @@ else CUDA when available, else Apple MPS when available, else the CPU.
 """
 
 import contextlib
+import threading
 
 import ml_dtypes
 import numpy
@@ -49,6 +50,13 @@ def _default_device_name():
 
 
 _DEFAULT_DEVICE = torch.device(_default_device_name())
+_DEFAULT_IS_CPU = _DEFAULT_DEVICE.type == "cpu"
+
+
+# Device scopes open in all threads together: while none is, the device of
+# new tensors is the default one, without a per-thread look-up.
+_open_device_scopes = 0
+_device_scopes_lock = threading.Lock()
 
 
 def get_device():
@@ -125,11 +133,14 @@ def converts_to_itself(x, dtype):
     >>> converts_to_itself(torch.zeros(2, device=get_device()), "int32")
     False
     """
-    return (
-        isinstance(x, torch.Tensor)
-        and (dtype is None or x.dtype is _TORCH_DTYPES.get(dtype))
-        and x.device == get_device()
-    )
+    if not isinstance(x, torch.Tensor):
+        return False
+    if dtype is not None and x.dtype is not _TORCH_DTYPES.get(dtype):
+        return False
+    if _open_device_scopes:
+        return x.device == get_device()
+    # `is_cpu` is quicker than making a `torch.device` to compare.
+    return x.is_cpu if _DEFAULT_IS_CPU else x.device == _DEFAULT_DEVICE
 
 
 def convert_to_numpy(x):
@@ -185,12 +196,17 @@ def _parse_device(device_name):
 @contextlib.contextmanager
 def device_scope(device_name):
     """Places new tensors on `device_name` (`"cpu"`, `"gpu:0"`, `"cuda:1"`)."""
+    global _open_device_scopes
     previous = global_state.get_global_attribute("torch_device")
     global_state.set_global_attribute("torch_device", _parse_device(device_name))
+    with _device_scopes_lock:
+        _open_device_scopes += 1
     try:
         yield
     finally:
         global_state.set_global_attribute("torch_device", previous)
+        with _device_scopes_lock:
+            _open_device_scopes -= 1
 
 
 def _release_cuda_memory(free_memory):
