@@ -278,3 +278,18 @@ def test_unknown_classes_are_refused():
 
     with pytest.raises(TypeError, match="Could not locate"):
         serialization_lib.deserialize_keras_object(config)
+
+
+def test_embedding_mask_zero_flows_through_a_model():
+    tokens = keras_core.Input((4,), dtype="int32")
+    embedding = keras_core.layers.Embedding(6, 2, mask_zero=True)
+    outputs = MaskedSum()(Shift()(embedding(tokens)))
+    model = keras_core.Model(tokens, outputs)
+    ids = np.array([[1, 0, 3, 0], [0, 0, 2, 5]], "int32")
+    table = embedding.get_weights()[0]
+    keep = (ids != 0)[..., None]
+    expected = np.sum((table[ids] + 1.0) * keep, axis=1)
+    for _ in range(2):  # the second call goes through the cached paths
+        np.testing.assert_allclose(to_numpy(model(ids)), expected, rtol=1e-5)
+    sequential = keras_core.Sequential([tokens, embedding, Shift(), MaskedSum()])
+    np.testing.assert_allclose(to_numpy(sequential(ids)), expected, rtol=1e-5)
