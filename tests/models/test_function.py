@@ -19,7 +19,9 @@ def test_function_of_ops_and_layers():
     x = np.arange(6, dtype="float32").reshape(2, 3)
     result = function([x, x])
     kernel, bias = layer.get_weights()
-    np.testing.assert_allclose(to_numpy(result["sum"]), (2 * x) @ kernel + bias, rtol=1e-5)
+    np.testing.assert_allclose(
+        to_numpy(result["sum"]), (2 * x) @ kernel + bias, rtol=1e-5
+    )
     np.testing.assert_allclose(to_numpy(result["exp"]), np.exp(x), rtol=1e-5)
     spec = function([keras_core.KerasTensor((7, 3)), keras_core.KerasTensor((7, 3))])
     assert spec["sum"].shape == (7, 2) and spec["exp"].shape == (7, 3)

@@ -293,3 +293,18 @@ def test_embedding_mask_zero_flows_through_a_model():
         np.testing.assert_allclose(to_numpy(model(ids)), expected, rtol=1e-5)
     sequential = keras_core.Sequential([tokens, embedding, Shift(), MaskedSum()])
     np.testing.assert_allclose(to_numpy(sequential(ids)), expected, rtol=1e-5)
+
+
+def test_layers_are_ordered_by_depth_as_in_keras():
+    x = keras_core.Input((2,), name="x")
+    d1 = Linear(2, name="d1")
+    d2 = Linear(2, name="d2")
+    d3 = Linear(2, name="d3")
+    deep = d2(d1(x))
+    shallow = d3(x)
+    model = keras_core.Model(x, [shallow, deep])
+    assert [layer.name for layer in model.layers] == ["x", "d1", "d3", "d2"]
+    np.testing.assert_allclose(
+        to_numpy(model(np.ones((1, 2), "float32"))[1]),
+        to_numpy(d2(d1(np.ones((1, 2), "float32")))),
+    )

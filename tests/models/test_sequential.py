@@ -84,3 +84,15 @@ def test_nested_sequential_in_functional():
     model = keras_core.Model(inputs, block(inputs))
     assert len(model.weights) == 4
     assert model(np.ones((1, 3), "float32")).shape == (1, 3)
+
+
+def test_layer_dtypes_and_trainable_flags_set_at_construction():
+    frozen = Linear(2, trainable=False, name="frozen")
+    half = Linear(2, dtype="float16", name="half")
+    model = keras_core.Sequential([keras_core.Input((3,)), frozen, half])
+    assert [w.path.split("/")[-2] for w in model.trainable_weights] == ["half", "half"]
+    assert len(model.non_trainable_weights) == 2
+    out = model(np.ones((1, 3), "float32"))
+    assert keras_core.backend.standardize_dtype(out.dtype) == "float16"
+    frozen.trainable = True
+    assert len(model.trainable_weights) == 4

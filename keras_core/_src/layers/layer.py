@@ -696,6 +696,9 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
     def _symbolic_layer_call(self, args, kwargs):
         info = self._get_call_info()
         info.check_arguments(self, args, kwargs)
+        # The node records the tensors as given: a cast made here would be
+        # a new tensor outside the graph. Replays cast again, eagerly.
+        node_args, node_kwargs = args, kwargs
         args, kwargs = self._convert_arguments(args, kwargs)
         inputs = args[0] if args else kwargs.get(info.first_argument)
         call_kwargs = dict(kwargs)
@@ -727,7 +730,7 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
                 output_mask = self.compute_mask(inputs, mask)
                 if output_mask is not None:
                     call_context.attach_masks(outputs, output_mask, None)
-        Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
+        Node(self, call_args=node_args, call_kwargs=node_kwargs, outputs=outputs)
         return outputs
 
     def call(self, *args, **kwargs):

@@ -210,6 +210,9 @@ class LayerStateMixin:
         variable.constraint = constraints_lib.get(constraint)
         variable.overwrite_with_gradient = overwrite_with_gradient
         self._track_variable(variable)
+        if trainable and not self.trainable:
+            # Listed as trainable, so `layer.trainable = True` turns it on.
+            variable.trainable = False
         return variable
 
     def add_variable(

@@ -44,8 +44,10 @@ class Function(Operation):
         self._outputs_struct = tree_api.lists_to_tuples(outputs)
         self._inputs = tree_api.flatten(self._inputs_struct)
         self._outputs = tree_api.flatten(self._outputs_struct)
-        self._nodes = graph.collect_nodes(self._inputs, self._outputs, self.name)
-        self._operations = graph.operations_in_order(self._nodes, self._inputs)
+        nodes = graph.collect_nodes(self._inputs, self._outputs, self.name)
+        self._nodes, self._operations = graph.order_by_depth(
+            nodes, self._inputs, self._outputs
+        )
 
     @property
     def inputs(self):

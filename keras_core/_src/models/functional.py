@@ -65,8 +65,10 @@ class Functional(Model):
         self._outputs_struct = _as_plain_structure(outputs)
         self._inputs = tree_api.flatten(self._inputs_struct)
         self._outputs = tree_api.flatten(self._outputs_struct)
-        self._nodes = graph.collect_nodes(self._inputs, self._outputs, self.name)
-        operations = graph.operations_in_order(self._nodes, self._inputs)
+        nodes = graph.collect_nodes(self._inputs, self._outputs, self.name)
+        self._nodes, operations = graph.order_by_depth(
+            nodes, self._inputs, self._outputs
+        )
         self._operations = operations
         for operation in operations:
             if isinstance(operation, Layer):

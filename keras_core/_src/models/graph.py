@@ -69,20 +69,71 @@ def collect_nodes(input_tensors, output_tensors, model_name):
     return ordered
 
 
-def operations_in_order(nodes, input_tensors):
-    """The operations of the graph, input layers first, each once."""
+def order_by_depth(nodes, input_tensors, output_tensors):
+    """Orders the graph as Keras does: deepest first, ties in visit order.
+
+    A node's depth is its distance from the outputs (nodes making outputs
+    have depth 0, their inputs' makers depth 1, ...). Running nodes by
+    decreasing depth respects every dependency, and listing operations the
+    same way gives `model.layers` the order Keras gives it.
+
+    Args:
+        nodes: The nodes from `collect_nodes`, in depth-first visit order.
+        input_tensors: The graph's input KerasTensors.
+        output_tensors: The graph's output KerasTensors.
+
+    Returns:
+        `(nodes, operations)`: the nodes in run order, and every operation
+        (input layers included) once, in the same order.
+    """
+    node_ids = {id(node) for node in nodes}
+    depth = {}
+    for tensor in output_tensors:
+        history = getattr(tensor, "_keras_history", None)
+        if history is not None:
+            node = history.operation._inbound_nodes[history.node_index]
+            if id(node) in node_ids:
+                depth[id(node)] = 0
+    input_depth = {}
+    for node in reversed(nodes):
+        node_depth = depth.setdefault(id(node), 0)
+        for parent in node.input_tensors:
+            history = getattr(parent, "_keras_history", None)
+            parent_node = (
+                history.operation._inbound_nodes[history.node_index]
+                if history is not None
+                else None
+            )
+            if parent_node is not None and id(parent_node) in node_ids:
+                depth[id(parent_node)] = max(
+                    depth.get(id(parent_node), 0), node_depth + 1
+                )
+            else:
+                input_depth[id(parent)] = max(
+                    input_depth.get(id(parent), 0), node_depth + 1
+                )
+    for tensor in output_tensors:
+        input_depth.setdefault(id(tensor), 0)
+    entries = []  # (depth, position, operation or node)
+    for position, tensor in enumerate(input_tensors):
+        history = getattr(tensor, "_keras_history", None)
+        if history is not None:
+            entries.append(
+                (input_depth.get(id(tensor), 0), position, history.operation)
+            )
+    offset = len(entries)
+    for position, node in enumerate(nodes):
+        entries.append((depth[id(node)], offset + position, node))
+    entries.sort(key=lambda entry: (-entry[0], entry[1]))
+    ordered_nodes = [item for _, _, item in entries if id(item) in node_ids]
     operations = []
     seen = set()
-    for tensor in input_tensors:
-        history = getattr(tensor, "_keras_history", None)
-        if history is not None and id(history.operation) not in seen:
-            seen.add(id(history.operation))
-            operations.append(history.operation)
-    for node in nodes:
-        if id(node.operation) not in seen:
-            seen.add(id(node.operation))
-            operations.append(node.operation)
-    return operations
+    for _, _, item in entries:
+        operation = item.operation if id(item) in node_ids else item
+        if id(operation) not in seen:
+            seen.add(id(operation))
+            operations.append(operation)
+    return ordered_nodes, operations
 
 
 def substitute(structure, values):
