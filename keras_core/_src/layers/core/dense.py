@@ -1,6 +1,5 @@
 """`Dense`: `activation(inputs @ kernel + bias)` over the last axis."""
 
-from keras_core import ops
 from keras_core._src import activations
 from keras_core._src import constraints
 from keras_core._src import initializers
@@ -9,6 +8,7 @@ from keras_core._src.api_export import keras_public
 from keras_core._src.layers import input_spec as input_spec_lib
 from keras_core._src.layers.core import lora
 from keras_core._src.layers.layer import Layer
+from keras_core._src.ops.nn.projection import dense_projection
 from keras_core._src.saving import serialization_lib
 
 __all__ = ["Dense"]
@@ -189,13 +189,9 @@ class Dense(Layer):
     def call(self, inputs):
         # The hot path of eager PyTorch code: each variable is read once
         # and nothing is looked up that `build` could have settled.
-        if self.lora_enabled:
-            outputs = ops.matmul(inputs, self.kernel)
-        else:
-            outputs = ops.matmul(inputs, self._kernel.value)
+        kernel = self.kernel if self.lora_enabled else self._kernel.value
         bias = self.bias
-        if bias is not None:
-            outputs = ops.add(outputs, bias.value)
+        outputs = dense_projection(inputs, kernel, None if bias is None else bias.value)
         activation = self._activation_or_none
         if activation is not None:
             outputs = activation(outputs)

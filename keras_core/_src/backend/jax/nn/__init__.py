@@ -7,5 +7,6 @@ from keras_core._src.backend.jax.nn.ctc import *  # noqa: F403
 from keras_core._src.backend.jax.nn.losses import *  # noqa: F403
 from keras_core._src.backend.jax.nn.normalization import *  # noqa: F403
 from keras_core._src.backend.jax.nn.pooling import *  # noqa: F403
+from keras_core._src.backend.jax.nn.projection import *  # noqa: F403
 from keras_core._src.backend.jax.nn.rearrangement import *  # noqa: F403
 from keras_core._src.backend.jax.nn.utilities import *  # noqa: F403

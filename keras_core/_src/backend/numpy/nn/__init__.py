@@ -7,5 +7,6 @@ from keras_core._src.backend.numpy.nn.ctc import *  # noqa: F403
 from keras_core._src.backend.numpy.nn.losses import *  # noqa: F403
 from keras_core._src.backend.numpy.nn.normalization import *  # noqa: F403
 from keras_core._src.backend.numpy.nn.pooling import *  # noqa: F403
+from keras_core._src.backend.numpy.nn.projection import *  # noqa: F403
 from keras_core._src.backend.numpy.nn.rearrangement import *  # noqa: F403
 from keras_core._src.backend.numpy.nn.utilities import *  # noqa: F403

@@ -7,5 +7,6 @@ from keras_core._src.backend.tensorflow.nn.ctc import *  # noqa: F403
 from keras_core._src.backend.tensorflow.nn.losses import *  # noqa: F403
 from keras_core._src.backend.tensorflow.nn.normalization import *  # noqa: F403
 from keras_core._src.backend.tensorflow.nn.pooling import *  # noqa: F403
+from keras_core._src.backend.tensorflow.nn.projection import *  # noqa: F403
 from keras_core._src.backend.tensorflow.nn.rearrangement import *  # noqa: F403
 from keras_core._src.backend.tensorflow.nn.utilities import *  # noqa: F403

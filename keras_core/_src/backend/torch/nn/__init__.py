@@ -7,5 +7,6 @@ from keras_core._src.backend.torch.nn.ctc import *  # noqa: F403
 from keras_core._src.backend.torch.nn.losses import *  # noqa: F403
 from keras_core._src.backend.torch.nn.normalization import *  # noqa: F403
 from keras_core._src.backend.torch.nn.pooling import *  # noqa: F403
+from keras_core._src.backend.torch.nn.projection import *  # noqa: F403
 from keras_core._src.backend.torch.nn.rearrangement import *  # noqa: F403
 from keras_core._src.backend.torch.nn.utilities import *  # noqa: F403
