@@ -98,6 +98,7 @@ def layer_call_for(layer, scope, layer_call, args, kwargs):
     if mode == "list_of_layers":
         return remat(layer_call) if layer.name in scope.layer_names else layer_call
     if mode == "larger_than":
+
         def as_spec(value):
             if hasattr(value, "shape") and hasattr(value, "dtype"):
                 return KerasTensor(tuple(value.shape), dtype=value.dtype)

@@ -21,6 +21,12 @@ entry is called with every argument in signature order: positionally, but
 keyword-only parameters and the extra keywords of a `**kwargs` parameter by
 keyword.
 
+Eager calls with positional arguments only take `OpDefinition.fast_eager`:
+the same steps without binding every argument by name, with dtype-rule
+results cached and arguments the backend would return unchanged (native
+tensors already of their compute dtype) passed as they are. It costs a few
+microseconds a call; `benchmarks/op_overhead.py` measures it.
+
 Adding an op means one decorated signature here, one function of the same
 name in each backend's table, and one row in the op test table.
 """
@@ -394,12 +400,19 @@ class OpDefinition:
         if tail is None:
             return _GENERAL
         full = args + tail if tail else args
-        leaves = [full[position] for position in self._tensor_positions]
+        if self._tensors_lead:
+            leaves = full[: len(self.tensors)]
+        else:
+            leaves = tuple(full[position] for position in self._tensor_positions)
         types = []
         for leaf in leaves:
             cls = type(leaf)
             if cls in _TENSOR_TYPES:
-                types.append(_dtype_name(leaf.dtype))
+                dtype = leaf.dtype
+                name = (
+                    _DTYPE_NAMES.get(dtype) if type(dtype) in _DTYPE_CLASSES else None
+                )
+                types.append(name or _dtype_name(dtype))
             elif cls in _VARIABLE_TYPES:
                 types.append(leaf.dtype)
             elif cls in _WEAK_SCALAR_TYPES:
@@ -438,13 +451,26 @@ class OpDefinition:
                     converted.append(core.convert_to_tensor(leaf, dtype=compute_dtype))
         else:
             converted = _convert_leaves(leaves, compute_dtype)
-        if self._tensors_lead:
-            call_args = (*converted, *full[len(converted) :])
-        else:
+        function = self._backend_function or self.backend_function()
+        if not self._tensors_lead:
             call_args = list(full)
             for position, tensor in zip(self._tensor_positions, converted, strict=True):
                 call_args[position] = tensor
-        result = self.backend_function()(*call_args, **self._keyword_defaults)
+            result = function(*call_args, **self._keyword_defaults)
+        elif len(full) == len(converted) and not self._keyword_defaults:
+            result = function(*converted)
+        else:
+            result = function(
+                *converted, *full[len(converted) :], **self._keyword_defaults
+            )
+        if type(result) in _TENSOR_TYPES and type(result_dtype) is str:
+            # `_with_result_dtype` inlined for a result already of its dtype.
+            dtype = result.dtype
+            if (
+                type(dtype) in _DTYPE_CLASSES
+                and _DTYPE_NAMES.get(dtype) == result_dtype
+            ):
+                return result
         return _with_result_dtype(result, result_dtype)
 
     def symbolic(self, args, kwargs, values):
@@ -672,10 +698,12 @@ def backend_op(
             function, namespace, tensors, dtype_rule, tensor_lists, output_spec, check
         )
 
+        fast_eager = definition.fast_eager
+
         @functools.wraps(function)
         def op(*args, **kwargs):
             if not kwargs:
-                result = definition.fast_eager(args)
+                result = fast_eager(args)
                 if result is not _GENERAL:
                     return result
             values = definition.prepare(args, kwargs)
