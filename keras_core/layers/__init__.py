@@ -1,6 +1,8 @@
 """Public API: `keras_core.layers`."""
 
-from keras_core._src.layers.activations.activation import *  # noqa: F403
+from keras_core._src.layers.activations import *  # noqa: F403
+from keras_core._src.layers.attention import *  # noqa: F403
+from keras_core._src.layers.convolution import *  # noqa: F403
 from keras_core._src.layers.core.dense import *  # noqa: F403
 from keras_core._src.layers.core.einsum_dense import *  # noqa: F403
 from keras_core._src.layers.core.embedding import *  # noqa: F403
@@ -21,8 +23,9 @@ from keras_core._src.layers.merging.maximum import *  # noqa: F403
 from keras_core._src.layers.merging.minimum import *  # noqa: F403
 from keras_core._src.layers.merging.multiply import *  # noqa: F403
 from keras_core._src.layers.merging.subtract import *  # noqa: F403
-from keras_core._src.layers.regularization.dropout import *  # noqa: F403
-from keras_core._src.layers.reshaping.flatten import *  # noqa: F403
-from keras_core._src.layers.reshaping.reshape import *  # noqa: F403
+from keras_core._src.layers.normalization import *  # noqa: F403
+from keras_core._src.layers.pooling import *  # noqa: F403
+from keras_core._src.layers.regularization import *  # noqa: F403
+from keras_core._src.layers.reshaping import *  # noqa: F403
 from keras_core._src.layers.serialization import deserialize
 from keras_core._src.layers.serialization import serialize
