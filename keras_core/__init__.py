@@ -16,6 +16,7 @@ from keras_core import layers
 from keras_core import mixed_precision
 from keras_core import models
 from keras_core import ops
+from keras_core import optimizers
 from keras_core import random
 from keras_core import regularizers
 from keras_core import saving
@@ -39,6 +40,7 @@ from keras_core._src.models.function import Function
 from keras_core._src.models.model import Model
 from keras_core._src.models.sequential import Sequential
 from keras_core._src.ops.operation import Operation
+from keras_core._src.optimizers.optimizer import Optimizer
 from keras_core._src.regularizers.regularizers import Regularizer
 from keras_core._src.version import __version__
 from keras_core._src.version import version

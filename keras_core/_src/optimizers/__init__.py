@@ -1,0 +1,1 @@
+"""Optimizers: the base class and the update rules built on it."""
