@@ -45,7 +45,7 @@ class Adam(Optimizer):
         ema_overwrite_frequency=None,
         loss_scale_factor=None,
         gradient_accumulation_steps=None,
-        name="adam",
+        name=None,
         **kwargs,
     ):
         super().__init__(
@@ -59,7 +59,7 @@ class Adam(Optimizer):
             ema_overwrite_frequency=ema_overwrite_frequency,
             loss_scale_factor=loss_scale_factor,
             gradient_accumulation_steps=gradient_accumulation_steps,
-            name=None if name == "adam" else name,
+            name=name,
             **kwargs,
         )
         self.beta_1 = beta_1

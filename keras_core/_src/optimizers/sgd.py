@@ -42,7 +42,7 @@ class SGD(Optimizer):
         ema_overwrite_frequency=None,
         loss_scale_factor=None,
         gradient_accumulation_steps=None,
-        name="SGD",
+        name=None,
         **kwargs,
     ):
         super().__init__(
@@ -56,7 +56,7 @@ class SGD(Optimizer):
             ema_overwrite_frequency=ema_overwrite_frequency,
             loss_scale_factor=loss_scale_factor,
             gradient_accumulation_steps=gradient_accumulation_steps,
-            name=None if name == "SGD" else name,
+            name=name,
             **kwargs,
         )
         if not isinstance(momentum, (int, float)) or momentum < 0:
