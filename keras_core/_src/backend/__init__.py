@@ -27,6 +27,8 @@ image = _implementation.image
 core_ops = _implementation.core_ops
 random = _implementation.random
 Variable = core.Variable
+# Fused optimizer updates for eager steps, where the backend has them.
+optimizer_updates = getattr(_implementation, "optimizer_updates", None)
 # The base every Layer derives from: a torch.nn.Module on torch.
 BackendLayer = getattr(_implementation, "BackendLayer", backend_layer.BackendLayer)
 

@@ -1,7 +1,9 @@
 """`Adam`: adaptive moment estimation (Kingma and Ba, 2014)."""
 
 from keras_core import ops
+from keras_core._src import backend
 from keras_core._src.api_export import keras_public
+from keras_core._src.backend.common.scopes import in_stateless_scope
 from keras_core._src.optimizers.optimizer import Optimizer
 
 __all__ = ["Adam"]
@@ -84,6 +86,27 @@ class Adam(Optimizer):
             if self.amsgrad
             else []
         )
+
+    def _fused_update(self, grads, variables, learning_rate):
+        fused = backend.optimizer_updates
+        if fused is None or in_stateless_scope() or self.gradient_accumulation_steps:
+            return False
+        if any(v.dtype != variables[0].dtype for v in variables):
+            return False
+        indices = [self._variable_index(v) for v in variables]
+        fused.adam_update(
+            [v._value for v in variables],
+            [backend.core.convert_to_tensor(g) for g in grads],
+            [self._momentums[i]._value for i in indices],
+            [self._velocities[i]._value for i in indices],
+            [self._velocity_hats[i]._value for i in indices] if self.amsgrad else None,
+            learning_rate=float(learning_rate),
+            beta_1=self.beta_1,
+            beta_2=self.beta_2,
+            epsilon=self.epsilon,
+            step=int(self.iterations.numpy()) + 1,
+        )
+        return True
 
     def update_step(self, gradient, variable, learning_rate):
         index = self._variable_index(variable)

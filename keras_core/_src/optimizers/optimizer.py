@@ -393,11 +393,23 @@ class Optimizer:
         grads = self._clip_gradients(grads)
         learning_rate = self._get_current_learning_rate()
         self._apply_weight_decay(variables, learning_rate)
-        for grad, variable in zip(grads, variables, strict=True):
-            self.update_step(grad, variable, ops.cast(learning_rate, variable.dtype))
+        if not self._fused_update(grads, variables, learning_rate):
+            for grad, variable in zip(grads, variables, strict=True):
+                self.update_step(
+                    grad, variable, ops.cast(learning_rate, variable.dtype)
+                )
         for variable in variables:
             if variable.constraint is not None:
                 variable.assign(variable.constraint(variable.value))
+
+    def _fused_update(self, grads, variables, learning_rate):
+        """Runs the whole step in the backend's fused kernels, if it can.
+
+        Subclasses with a fused form (Adam) override it; it must return
+        False whenever it did nothing, and may only act eagerly outside
+        stateless scopes (it writes the Variables' tensors in place).
+        """
+        return False
 
     def _finish_step(self, variables, is_update):
         # The moving average reads the step counter before it advances; the

@@ -7,6 +7,7 @@ from keras_core._src.backend.torch import linalg
 from keras_core._src.backend.torch import math
 from keras_core._src.backend.torch import nn
 from keras_core._src.backend.torch import numpy_api
+from keras_core._src.backend.torch import optimizer_updates
 from keras_core._src.backend.torch import random
 from keras_core._src.backend.torch.layer import TorchLayer as BackendLayer
 
