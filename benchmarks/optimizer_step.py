@@ -16,9 +16,9 @@ import timeit
 
 os.environ["KERAS_BACKEND"] = "torch"
 
-import torch  # noqa: E402
+import torch
 
-import keras_core  # noqa: E402
+import keras_core
 
 SHAPES = [(64, 64), (64,)] * 25  # 50 tensors, a small MLP's worth
 
