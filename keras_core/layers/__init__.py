@@ -29,3 +29,4 @@ from keras_core._src.layers.regularization import *  # noqa: F403
 from keras_core._src.layers.reshaping import *  # noqa: F403
 from keras_core._src.layers.serialization import deserialize
 from keras_core._src.layers.serialization import serialize
+from keras_core._src.layers.wrappers import *  # noqa: F403

@@ -42,10 +42,10 @@ CASES = [
     (
         "relu",
         {"negative_slope": 0.1, "max_value": 2.0, "threshold": 0.25},
-        lambda x: np.minimum(np.where(x >= 0.25, x, 0.1 * (x - 0.25)), 2.0),
+        lambda x: np.minimum(np.where(x > 0.25, x, 0.1 * (x - 0.25)), 2.0),
     ),
     ("relu", {"max_value": 0.4}, lambda x: np.clip(x, 0, 0.4)),
-    ("relu", {"threshold": 0.5}, lambda x: np.where(x >= 0.5, x, 0)),
+    ("relu", {"threshold": 0.5}, lambda x: np.where(x > 0.5, x, 0)),
     ("relu", {"negative_slope": 0.5}, lambda x: np.where(x >= 0, x, 0.5 * x)),
     ("relu6", {}, lambda x: np.clip(x, 0, 6)),
     ("leaky_relu", {}, lambda x: np.where(x >= 0, x, 0.2 * x)),
@@ -223,3 +223,18 @@ def test_symbolic_inputs():
 def test_glu_odd_axis_is_an_error():
     with pytest.raises(ValueError, match="even"):
         activations.glu(np.ones((2, 3), "float32"))
+
+
+def test_relu_threshold_is_exclusive():
+    from keras_core import activations
+    from keras_core import ops
+
+    x = np.array([1.0, 0.5, 2.0, -1.0], "float32")
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(activations.relu(x, threshold=1.0)), [0.0, 0.0, 2.0, 0.0]
+    )
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(activations.relu(x, threshold=1.0, negative_slope=0.1)),
+        [0.0, -0.05, 2.0, -0.2],
+        rtol=1e-6,
+    )

@@ -373,3 +373,18 @@ def test_wrong_number_of_inputs_and_non_tensor_inputs():
         layer("text")
     with pytest.raises(TypeError, match="was called with 2"):
         layer(keras_core.Input((3,)), keras_core.Input((3,)))
+
+
+@pytest.mark.parametrize(
+    "class_name, expected",
+    [
+        ("Conv2D", "conv2d"),
+        ("PReLU", "p_re_lu"),
+        ("SpatialDropout1D", "spatial_dropout1d"),
+        ("GlobalAveragePooling2D", "global_average_pooling2d"),
+        ("BatchNormalization", "batch_normalization"),
+    ],
+)
+def test_default_names_follow_keras(class_name, expected):
+    layer_class = type(class_name, (Layer,), {})
+    assert layer_class().name == expected

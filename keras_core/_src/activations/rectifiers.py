@@ -51,7 +51,8 @@ def relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
         below = ops.zeros_like(x)
     else:
         below = ops.multiply(ops.subtract(x, threshold), negative_slope)
-    output = ops.where(ops.greater_equal(x, threshold), x, below)
+    # Keras keeps x only strictly above the threshold.
+    output = ops.where(ops.greater(x, threshold), x, below)
     if max_value is not None:
         output = ops.minimum(output, ops.cast(max_value, output.dtype))
     return output

@@ -6,6 +6,8 @@ Node records the call, so functional models can be built from it. Layers
 and every op are Operations.
 """
 
+import re
+
 from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common.keras_tensor import KerasTensor
 from keras_core._src.ops.node import Node
@@ -110,9 +112,6 @@ class Operation:
 
 
 def _snake_case(name):
-    characters = []
-    for index, character in enumerate(name):
-        if character.isupper() and index and not name[index - 1].isupper():
-            characters.append("_")
-        characters.append(character.lower())
-    return "".join(characters)
+    """Keras's default-name rule: `Conv2D` -> `conv2d`, `PReLU` -> `p_re_lu`."""
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()

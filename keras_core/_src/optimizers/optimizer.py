@@ -17,6 +17,7 @@ from keras_core._src.backend.common.config import floatx
 from keras_core._src.backend.common.scopes import StatelessScope
 from keras_core._src.backend.common.scopes import name_scope
 from keras_core._src.backend.common.variables import Variable
+from keras_core._src.ops.operation import _snake_case
 from keras_core._src.optimizers.schedules.learning_rate_schedule import (
     LearningRateSchedule,
 )
@@ -33,15 +34,6 @@ _BASE_CONFIG_KEYS = (
     "loss_scale_factor",
     "gradient_accumulation_steps",
 )
-
-
-def _snake_case(name):
-    characters = []
-    for index, character in enumerate(name):
-        if character.isupper() and index and not name[index - 1].isupper():
-            characters.append("_")
-        characters.append(character.lower())
-    return "".join(characters)
 
 
 @keras_public("keras", "keras.optimizers")
