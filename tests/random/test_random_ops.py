@@ -217,3 +217,20 @@ def test_sampling_inside_the_backend_compiler():
         np.testing.assert_array_equal(generator.state.numpy(), [5, 2])
     else:
         pytest.skip(f"{BACKEND} samples eagerly: reproducibility is tested above")
+
+
+@pytest.mark.skipif(
+    keras_core.config.backend() != "tensorflow",
+    reason="only tf.function traces with dimensions unknown until run time",
+)
+def test_dynamic_shapes_inside_tf_function():
+    import tensorflow as tf
+
+    layer = keras_core.layers.Dropout(0.5, seed=1)
+    run = tf.function(
+        lambda x: layer(x, training=True),
+        input_signature=[tf.TensorSpec((None, None, 3))],
+    )
+    out = run(tf.ones((2, 4, 3))).numpy()
+    assert out.shape == (2, 4, 3)
+    assert set(np.unique(out)) <= {0.0, 2.0}

@@ -51,6 +51,12 @@ def _int_dtype(name, dtype):
 
 
 def _shape(name, shape):
+    if isinstance(shape, (list, tuple)) and any(
+        backend.core.is_tensor(dim) for dim in shape
+    ):
+        # Sizes only known at run time: the dynamic dimensions `ops.shape`
+        # gives inside a traced function (tf.function with None dims).
+        return tuple(shape)
     try:
         shape = standardize_shape(shape)
     except ValueError as error:
