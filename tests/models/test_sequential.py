@@ -96,3 +96,20 @@ def test_layer_dtypes_and_trainable_flags_set_at_construction():
     assert keras_core.backend.standardize_dtype(out.dtype) == "float16"
     frozen.trainable = True
     assert len(model.trainable_weights) == 4
+
+
+@pytest.mark.skipif(
+    keras_core.config.backend() != "tensorflow",
+    reason="tf.function tracing is specific to the tensorflow backend",
+)
+def test_lazy_build_inside_tf_function():
+    import tensorflow as tf
+
+    model = keras_core.Sequential([Linear(4), Linear(1)])
+    run = tf.function(lambda x: model(x))
+    assert tuple(run(tf.ones((2, 3))).shape) == (2, 1)
+    assert len(model.weights) == 4
+    k1, b1, k2, b2 = model.get_weights()
+    np.testing.assert_allclose(
+        run(tf.ones((2, 3))).numpy(), (np.ones((2, 3)) @ k1 + b1) @ k2 + b2, rtol=1e-5
+    )

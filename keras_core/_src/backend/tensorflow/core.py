@@ -188,6 +188,12 @@ class Variable(variables.Variable):
     _convert_to_tensor = staticmethod(convert_to_tensor)
     _convert_to_numpy = staticmethod(convert_to_numpy)
 
+    def _initial_value(self, initializer):
+        # A layer first built inside a `tf.function` computes its initial
+        # values eagerly too: a graph tensor could not leave the trace.
+        with tf.init_scope():
+            return super()._initial_value(initializer)
+
     def _initialize(self, value):
         # init_scope: a variable first built inside a `tf.function` must
         # still be created eagerly, once.
