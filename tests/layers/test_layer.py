@@ -388,3 +388,19 @@ def test_wrong_number_of_inputs_and_non_tensor_inputs():
 def test_default_names_follow_keras(class_name, expected):
     layer_class = type(class_name, (Layer,), {})
     assert layer_class().name == expected
+
+
+def test_training_given_to_a_layer_without_the_argument_reaches_its_children():
+    class Plain(Layer):
+        def __init__(self):
+            super().__init__()
+            self.probe = TrainingProbe()
+
+        def call(self, x):
+            return self.probe(x)
+
+    plain = Plain()
+    plain(np.ones((1, 2), "float32"), training=True)
+    inputs = keras_core.Input((2,))
+    plain(inputs, training=False)
+    assert plain.probe.seen[0] is True

@@ -573,7 +573,9 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
     def _resolve_training(self, args, kwargs, context):
         info = self._get_call_info()
         if not info.accepts_training:
-            return None, False
+            # Keras drops a `training` its call does not take, but the
+            # layers inside still see it.
+            return kwargs.pop("training", None), False
         training = kwargs.get("training")
         explicit_positional = (
             info.training_index is not None and len(args) > info.training_index
@@ -614,7 +616,7 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
             )
 
         saved_training = context.training
-        if info.accepts_training:
+        if info.accepts_training or training is not None:
             context.training = training
         try:
             outputs = self._call_in_scopes(args, kwargs)
@@ -702,6 +704,8 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
         args, kwargs = self._convert_arguments(args, kwargs)
         inputs = args[0] if args else kwargs.get(info.first_argument)
         call_kwargs = dict(kwargs)
+        if not info.accepts_training:
+            call_kwargs.pop("training", None)
         if info.accepts_mask and call_kwargs.get("mask") is None:
             previous_mask = call_context.collect_masks(inputs, None)
             if previous_mask is not None:

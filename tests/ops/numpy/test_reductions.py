@@ -234,3 +234,11 @@ def test_result_dtypes_match_keras(op_name):
     # is given), and uint16/uint32 on torch (it lacks most kernels for them).
     mismatches = dtype_mismatches(getattr(ops, op_name), ORACLE, DTYPE_TABLE, op_name)
     assert not mismatches, mismatches
+
+
+@pytest.mark.parametrize("name", ["sum", "mean", "max", "min", "std", "var"])
+def test_an_empty_axis_list_reduces_nothing(name):
+    x = np.arange(6, dtype="float32").reshape(2, 3)
+    expected = getattr(np, name)(x, axis=())
+    result = ops.convert_to_numpy(getattr(ops, name)(x, axis=[]))
+    np.testing.assert_allclose(result, expected)

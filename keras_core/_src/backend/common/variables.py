@@ -196,10 +196,12 @@ class Variable(VariableOperatorsMixin):
             # No stateless or autocast scope anywhere: nothing to look up.
             return self._value
         scope = scopes.get_stateless_scope()
-        if scope is not None:
+        while scope is not None:
+            # Nested scopes: the innermost that maps this variable wins.
             mapped = scope.get_current_value(self)
             if mapped is not None:
                 return self._maybe_autocast(mapped)
+            scope = scope._parent
         if self._value is None:
             # A deferred variable read before initialization: compute the
             # initial value without storing it (we may be inside a scope).

@@ -20,6 +20,11 @@ def _dims(x, axis):
     return tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
 
 
+def _no_axes(axis):
+    """An empty axis list reduces nothing (torch would reduce everything)."""
+    return isinstance(axis, (tuple, list)) and len(axis) == 0
+
+
 def _dtype(x, dtype):
     if dtype is None:
         return x.dtype
@@ -49,6 +54,8 @@ def _check_not_empty(x, axis):
 
 
 def sum(x, axis=None, keepdims=False):
+    if _no_axes(axis):
+        return x.clone()
     total = torch.sum(_widened(x), dim=_dims(x, axis), keepdim=keepdims)
     return total.to(x.dtype)
 
@@ -65,10 +72,18 @@ def prod(x, axis=None, keepdims=False, dtype=None):
 
 
 def mean(x, axis=None, keepdims=False):
+    if _no_axes(axis):
+        return x.clone()
     return torch.mean(x, dim=_dims(x, axis), keepdim=keepdims)
 
 
 def _extreme(reduce, pick, x, axis, keepdims, initial):
+    if _no_axes(axis):
+        return (
+            x.clone()
+            if initial is None
+            else pick(x, torch.tensor(initial, dtype=x.dtype))
+        )
     if initial is None:
         _check_not_empty(x, axis)
     elif x.numel() == 0:
@@ -118,10 +133,14 @@ def any(x, axis=None, keepdims=False):
 
 
 def var(x, axis=None, keepdims=False):
+    if _no_axes(axis):
+        return torch.zeros_like(x)
     return torch.var(x, dim=_dims(x, axis), correction=0, keepdim=keepdims)
 
 
 def std(x, axis=None, keepdims=False):
+    if _no_axes(axis):
+        return torch.zeros_like(x)
     return torch.std(x, dim=_dims(x, axis), correction=0, keepdim=keepdims)
 
 
