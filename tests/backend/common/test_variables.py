@@ -363,9 +363,14 @@ def test_tensorflow_variables_work_with_gradient_tape_and_tf_function():
 def test_nested_stateless_scopes_read_outer_mappings():
     outer_only = keras_core.Variable(np.array([1.0, 1.0], "float32"))
     both = keras_core.Variable(np.array([2.0, 2.0], "float32"))
-    with keras_core.StatelessScope(
-        state_mapping=[(outer_only, np.array([5.0, 5.0])), (both, np.array([6.0, 6.0]))]
+    with (
+        keras_core.StatelessScope(
+            state_mapping=[
+                (outer_only, np.array([5.0, 5.0])),
+                (both, np.array([6.0, 6.0])),
+            ]
+        ),
+        keras_core.StatelessScope(state_mapping=[(both, np.array([7.0, 7.0]))]),
     ):
-        with keras_core.StatelessScope(state_mapping=[(both, np.array([7.0, 7.0]))]):
-            np.testing.assert_allclose(np.asarray(outer_only.value), [5.0, 5.0])
-            np.testing.assert_allclose(np.asarray(both.value), [7.0, 7.0])
+        np.testing.assert_allclose(np.asarray(outer_only.value), [5.0, 5.0])
+        np.testing.assert_allclose(np.asarray(both.value), [7.0, 7.0])
