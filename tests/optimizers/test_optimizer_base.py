@@ -109,7 +109,11 @@ def test_gradient_accumulation_applies_the_mean_every_n_steps():
     variable = keras_core.Variable(START.copy())
     optimizer.apply([GRADS[0]], [variable])
     np.testing.assert_allclose(variable.numpy(), START)  # accumulated only
-    assert int(optimizer.iterations.numpy()) == 1
+    # As in Keras: the counter Variable counts calls, `iterations` updates.
+    assert int(optimizer._iterations.numpy()) == 1
+    assert int(keras_core.ops.convert_to_numpy(optimizer.iterations)) == 0
+    optimizer.apply([GRADS[1]], [variable])
+    assert int(keras_core.ops.convert_to_numpy(optimizer.iterations)) == 1
 
 
 def test_ema_and_finalize():
@@ -217,3 +221,11 @@ def test_loss_scale_optimizer_skips_non_finite_steps_and_adapts_the_scale():
     config = optimizer.get_config()
     restored = optimizers.LossScaleOptimizer.from_config(config)
     assert restored.inner_optimizer.get_config()["learning_rate"] == pytest.approx(0.1)
+
+
+def test_adam_with_accumulation_counts_applied_updates():
+    result = run(optimizers.Adam(0.01, gradient_accumulation_steps=2))
+    means = [(GRADS[0] + GRADS[1]) / 2, (GRADS[2] + GRADS[3]) / 2]
+    np.testing.assert_allclose(
+        result, adam_reference(0.01, grads=means), rtol=1e-5, atol=1e-6
+    )

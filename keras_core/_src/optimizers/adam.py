@@ -104,14 +104,14 @@ class Adam(Optimizer):
             beta_1=self.beta_1,
             beta_2=self.beta_2,
             epsilon=self.epsilon,
-            step=int(self.iterations.numpy()) + 1,
+            step=int(self._iterations.numpy()) + 1,
         )
         return True
 
     def update_step(self, gradient, variable, learning_rate):
         index = self._variable_index(variable)
         dtype = variable.dtype
-        step = ops.cast(self.iterations.value + 1, dtype)
+        step = ops.cast(self._applied_steps() + 1, dtype)
         beta_1 = ops.cast(self.beta_1, dtype)
         beta_2 = ops.cast(self.beta_2, dtype)
         alpha = (

@@ -166,8 +166,28 @@ class Optimizer:
 
     @property
     def iterations(self):
-        """The number of updates applied so far (an int Variable)."""
+        """The number of updates applied so far.
+
+        The step-counter Variable; with gradient accumulation, the calls
+        so far divided by `gradient_accumulation_steps` (a tensor), as in
+        Keras.
+        """
+        if self.gradient_accumulation_steps:
+            return ops.floor_divide(
+                self._iterations.value, self.gradient_accumulation_steps
+            )
         return self._iterations
+
+    def _applied_steps(self):
+        """The updates applied before the current one, as an int tensor.
+
+        Update rules use `_applied_steps() + 1` as the 1-based step of
+        bias corrections; schedules read it as their step.
+        """
+        steps = self._iterations.value
+        if self.gradient_accumulation_steps:
+            steps = steps // self.gradient_accumulation_steps
+        return steps
 
     @property
     def learning_rate(self):
@@ -194,7 +214,7 @@ class Optimizer:
     def _get_current_learning_rate(self):
         rate = self._learning_rate
         if isinstance(rate, LearningRateSchedule):
-            return rate(self._iterations)
+            return rate(self._applied_steps())
         if isinstance(rate, Variable):
             return rate.value
         if callable(rate):
@@ -462,7 +482,7 @@ class Optimizer:
                 )
 
     def _update_moving_averages(self, variables, is_update):
-        not_first = ops.cast(ops.not_equal(self._iterations.value, 0), "float32")
+        not_first = ops.cast(ops.not_equal(self._applied_steps(), 0), "float32")
         momentum = not_first * self.ema_momentum
         for variable in variables:
             average = self._average_variables[self._variable_index(variable)]
@@ -473,7 +493,7 @@ class Optimizer:
             overwrite = ops.logical_and(
                 is_update,
                 ops.equal(
-                    (self._iterations.value + 1) % self.ema_overwrite_frequency, 0
+                    (self._applied_steps() + 1) % self.ema_overwrite_frequency, 0
                 ),
             )
             for variable in variables:

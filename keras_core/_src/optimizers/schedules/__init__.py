@@ -1,1 +1,1 @@
-"""Learning rate schedules."""
+"""Learning rate schedules: the rate as a function of the step."""
