@@ -229,3 +229,11 @@ def test_adam_with_accumulation_counts_applied_updates():
     np.testing.assert_allclose(
         result, adam_reference(0.01, grads=means), rtol=1e-5, atol=1e-6
     )
+
+
+def test_slot_names_follow_the_variable_path():
+    with keras_core.name_scope("dense"):
+        kernel = keras_core.Variable(START.copy(), name="kernel")
+    optimizer = optimizers.SGD(0.1, momentum=0.9, name="opt")
+    optimizer.build([kernel])
+    assert optimizer.variables[-1].path == "opt/dense_kernel_momentum"

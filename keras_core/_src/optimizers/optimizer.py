@@ -254,12 +254,15 @@ class Optimizer:
     def add_variable_from_reference(
         self, reference_variable, name=None, initializer="zeros"
     ):
-        """Creates a slot shaped like `reference_variable` (`<var>_<name>`)."""
+        """Creates a slot shaped like `reference_variable` (`<path>_<name>`)."""
         return self.add_variable(
             shape=reference_variable.shape,
             initializer=initializer,
             dtype=reference_variable.dtype,
-            name=f"{reference_variable.name}_{name}" if name else None,
+            # Keras names slots after the variable's path: dense_kernel_momentum.
+            name=f"{reference_variable.path.replace('/', '_')}_{name}"
+            if name
+            else None,
         )
 
     def add_optimizer_variables(self, trainable_variables, name, initializer="zeros"):
@@ -564,28 +567,28 @@ class Optimizer:
 
     def set_weights(self, weights):
         """Sets the optimizer's variables from a list of arrays."""
-        if len(weights) != len(self._variables):
+        if len(weights) != len(self.variables):
             raise ValueError(
-                f"Optimizer '{self.name}' has {len(self._variables)} variables; "
+                f"Optimizer '{self.name}' has {len(self.variables)} variables; "
                 f"`set_weights` received {len(weights)} values."
             )
-        for variable, value in zip(self._variables, weights, strict=True):
+        for variable, value in zip(self.variables, weights, strict=True):
             variable.assign(value)
 
     def save_own_variables(self, store):
         """Writes the variables to `store` under "0", "1", ..."""
-        for index, variable in enumerate(self._variables):
+        for index, variable in enumerate(self.variables):
             store[str(index)] = variable.numpy()
 
     def load_own_variables(self, store):
         """Reads the variables from `store`."""
-        if len(store.keys()) != len(self._variables):
+        if len(store.keys()) != len(self.variables):
             raise ValueError(
-                f"Optimizer '{self.name}' has {len(self._variables)} variables, "
+                f"Optimizer '{self.name}' has {len(self.variables)} variables, "
                 f"but the saved state has {len(store.keys())}. Build the "
                 "optimizer for the same model before loading."
             )
-        for index, variable in enumerate(self._variables):
+        for index, variable in enumerate(self.variables):
             variable.assign(store[str(index)])
 
     def get_config(self):
