@@ -9,6 +9,7 @@ and, in safe mode (the default), no Python bytecode is loaded.
 """
 
 import base64
+import builtins
 import inspect
 import marshal
 import types
@@ -96,8 +97,7 @@ def serialize_keras_object(obj):
     if backend.core.is_tensor(obj):
         return _array_record("__tensor__", backend.core.convert_to_numpy(obj))
     if isinstance(obj, types.FunctionType) and obj.__name__ == "<lambda>":
-        code = base64.b64encode(marshal.dumps(obj.__code__)).decode("ascii")
-        return {"class_name": "__lambda__", "config": {"value": code}}
+        return _lambda_record(obj)
     if inspect.isfunction(obj) or inspect.isbuiltin(obj):
         return {
             "module": "builtins",
@@ -111,6 +111,43 @@ def serialize_keras_object(obj):
         f"Cannot serialize {obj!r} of type {type(obj).__name__}: it is not a "
         "plain value, array or tensor and has no `get_config()` method. "
         "Give its class a `get_config()` returning its constructor arguments."
+    )
+
+
+def _lambda_record(function):
+    """Keras's record of a Python lambda: its bytecode, defaults, closure."""
+    closure = function.__closure__
+    return {
+        "class_name": "__lambda__",
+        "config": {
+            "code": base64.encodebytes(marshal.dumps(function.__code__)).decode(
+                "ascii"
+            ),
+            "defaults": function.__defaults__,
+            "closure": (
+                None if closure is None else tuple(c.cell_contents for c in closure)
+            ),
+        },
+    }
+
+
+def load_lambda(config, custom_objects=None):
+    """Rebuilds a lambda from its record (only call this outside safe mode).
+
+    Its globals are the builtins, registered objects, the active custom
+    object scope and `custom_objects`: what the config may refer to.
+    """
+    code = marshal.loads(base64.decodebytes(config["code"].encode("ascii")))
+    namespace = {"__builtins__": builtins}
+    namespace.update(object_registration.get_custom_objects())
+    namespace.update(global_state.get_global_attribute("custom_objects_scope") or {})
+    namespace.update(custom_objects or {})
+    defaults = config.get("defaults")
+    closure = config.get("closure")
+    if closure is not None:
+        closure = tuple(types.CellType(value) for value in closure)
+    return types.FunctionType(
+        code, namespace, None, None if defaults is None else tuple(defaults), closure
     )
 
 
@@ -241,7 +278,9 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
 
     class_name = config["class_name"]
     inner = config["config"]
-    special = _read_special_record(class_name, inner, safe_mode, recurse)
+    special = _read_special_record(
+        class_name, inner, safe_mode, recurse, custom_objects
+    )
     if special is not _NOT_SPECIAL:
         return special
     if class_name == "function":
@@ -289,7 +328,7 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
 _NOT_SPECIAL = object()
 
 
-def _read_special_record(class_name, inner, safe_mode, recurse):
+def _read_special_record(class_name, inner, safe_mode, recurse, custom_objects):
     if class_name == "__numpy__":
         return np.array(inner["value"], dtype=inner["dtype"])
     if class_name == "__tensor__":
@@ -311,8 +350,7 @@ def _read_special_record(class_name, inner, safe_mode, recurse):
                 "anything. If you trust the source of this file, pass "
                 "`safe_mode=False` to the loading function."
             )
-        code = marshal.loads(base64.b64decode(inner["value"]))
-        return types.FunctionType(code, globals())
+        return load_lambda(inner, custom_objects)
     return _NOT_SPECIAL
 
 

@@ -7,17 +7,11 @@ to look up, so its bytecode is stored instead, in the format Keras 3 writes
 loading bytecode runs code from the file, so it needs `safe_mode=False`.
 """
 
-import base64
-import builtins
 import inspect
-import marshal
-import types
 
 from keras_core._src import backend
 from keras_core._src.api_export import keras_public
-from keras_core._src.backend.common import global_state
 from keras_core._src.layers.layer import Layer
-from keras_core._src.saving import object_registration
 from keras_core._src.saving import serialization_lib
 from keras_core._src.tree import tree_api
 
@@ -32,46 +26,8 @@ _UNSAFE_LAMBDA_ERROR = (
 )
 
 
-def _is_python_lambda(value):
-    return isinstance(value, types.LambdaType) and value.__name__ == "<lambda>"
-
-
 def _serialize_callable(value):
-    if _is_python_lambda(value):
-        code = base64.encodebytes(marshal.dumps(value.__code__)).decode("ascii")
-        closure = value.__closure__
-        return {
-            "class_name": "__lambda__",
-            "config": {
-                "code": code,
-                "defaults": value.__defaults__,
-                "closure": (
-                    None
-                    if closure is None
-                    else tuple(cell.cell_contents for cell in closure)
-                ),
-            },
-        }
     return serialization_lib.serialize_keras_object(value)
-
-
-def _load_lambda(record, custom_objects):
-    code = marshal.loads(base64.decodebytes(record["code"].encode("ascii")))
-    namespace = {"__builtins__": builtins}
-    namespace.update(object_registration.get_custom_objects())
-    namespace.update(global_state.get_global_attribute("custom_objects_scope") or {})
-    namespace.update(custom_objects or {})
-    defaults = record.get("defaults")
-    closure = record.get("closure")
-    if closure is not None:
-        closure = tuple(types.CellType(value) for value in closure)
-    return types.FunctionType(
-        code,
-        namespace,
-        None,
-        None if defaults is None else tuple(defaults),
-        closure,
-    )
 
 
 def _accepts(function, argument):
@@ -219,7 +175,9 @@ class Lambda(Layer):
             if isinstance(value, dict) and value.get("class_name") == "__lambda__":
                 if safe_mode:
                     raise ValueError(_UNSAFE_LAMBDA_ERROR.format(attribute=attribute))
-                config[attribute] = _load_lambda(value["config"], custom_objects)
+                config[attribute] = serialization_lib.load_lambda(
+                    value["config"], custom_objects
+                )
             elif isinstance(value, dict):
                 config[attribute] = serialization_lib.deserialize_keras_object(
                     value, custom_objects=custom_objects, safe_mode=safe_mode
