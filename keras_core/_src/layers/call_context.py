@@ -72,6 +72,15 @@ def get_mask(tensor, context):
     return _mask_of(tensor, context)
 
 
+def mask_of(tensor):
+    """The mask attached to `tensor` in the open call context, or None.
+
+    Losses and metrics read the mask of `y_pred` with it: on JAX and NumPy
+    the mask lives only in the context the model call ran in.
+    """
+    return _mask_of(tensor, getattr(THREAD, "context", None))
+
+
 def _mask_of(tensor, context):
     if tensor is None:
         return None

@@ -10,6 +10,7 @@ import json
 
 from keras_core._src.api_export import keras_public
 from keras_core._src.layers.layer import Layer
+from keras_core._src.models.model_saving import ModelSavingMixin
 
 
 def _is_functional_call(args, kwargs):
@@ -19,7 +20,7 @@ def _is_functional_call(args, kwargs):
 
 
 @keras_public("keras", "keras.models")
-class Model(Layer):
+class Model(ModelSavingMixin, Layer):
     """Groups layers into an object with training and inference features.
 
     Build one either functionally, from `keras_core.Input` tensors to output

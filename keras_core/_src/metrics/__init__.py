@@ -1,0 +1,1 @@
+"""Metrics: the Metric base class and the metrics built on it."""
