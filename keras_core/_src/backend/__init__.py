@@ -31,6 +31,8 @@ Variable = core.Variable
 optimizer_updates = getattr(_implementation, "optimizer_updates", None)
 # The base every Layer derives from: a torch.nn.Module on torch.
 BackendLayer = getattr(_implementation, "BackendLayer", backend_layer.BackendLayer)
+# The steps of fit/evaluate/predict and how they are compiled.
+BackendTrainer = _implementation.BackendTrainer
 
 
 def backend():

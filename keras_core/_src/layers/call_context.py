@@ -62,6 +62,27 @@ class call_context:
             THREAD.context = None
 
 
+@contextlib.contextmanager
+def step_context(model):
+    """Keeps one call context open across a model call and its loss.
+
+    A training step calls the model and then computes losses and metrics
+    from its outputs; masks of those outputs (kept by tensor identity on
+    JAX and NumPy) must still be readable then. The model's losses of the
+    previous call are cleared here, as an outermost call would do.
+    """
+    if getattr(THREAD, "context", None) is not None:
+        yield THREAD.context
+        return
+    THREAD.context = CallContext()
+    if losses_added[0]:
+        model._clear_losses_recursively()
+    try:
+        yield THREAD.context
+    finally:
+        THREAD.context = None
+
+
 def set_mask(tensor, mask, context):
     """Attaches `mask` to `tensor` (as `_keras_mask` and in `context`)."""
     attach_masks(tensor, mask, context)

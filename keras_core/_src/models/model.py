@@ -8,9 +8,11 @@ extra methods: the instance then becomes a Functional too).
 
 import json
 
+from keras_core._src import backend
 from keras_core._src.api_export import keras_public
 from keras_core._src.layers.layer import Layer
 from keras_core._src.models.model_saving import ModelSavingMixin
+from keras_core._src.trainers.trainer import Trainer
 
 
 def _is_functional_call(args, kwargs):
@@ -20,7 +22,7 @@ def _is_functional_call(args, kwargs):
 
 
 @keras_public("keras", "keras.models")
-class Model(ModelSavingMixin, Layer):
+class Model(backend.BackendTrainer, Trainer, ModelSavingMixin, Layer):
     """Groups layers into an object with training and inference features.
 
     Build one either functionally, from `keras_core.Input` tensors to output

@@ -8,6 +8,9 @@ from keras_core._src.backend.tensorflow import math
 from keras_core._src.backend.tensorflow import nn
 from keras_core._src.backend.tensorflow import numpy_api
 from keras_core._src.backend.tensorflow import random
+from keras_core._src.backend.tensorflow.trainer import (
+    TensorFlowTrainer as BackendTrainer,
+)
 
 # As in Keras 3, TensorFlow keeps int64/float64 results and reads Python ints
 # as int64 (its GPU kernels want int64 indices).
