@@ -12,9 +12,10 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# The default backend (jax) only: what `pip install keras-core-mb[jax]` gives.
+# The default backend (jax) only, as `pip install keras-core-mb[jax]` gives,
+# plus scikit-learn for the digits the demo trains on.
 $(VENV)/.demo-installed: $(BIN)/python pyproject.toml constraints.txt
-	$(PIP_INSTALL) -e ".[jax]"
+	$(PIP_INSTALL) -e ".[jax,demo]"
 	touch $@
 
 # Every backend plus the test tools.
