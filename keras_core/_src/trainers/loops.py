@@ -143,6 +143,7 @@ def fit(
     callbacks = _callback_list(model, callbacks, verbose, epochs, iterator.num_batches)
     model.stop_training = False
     model._initial_epoch = None
+    model._set_sync_each_step(_reads_weights_per_batch(callbacks))
     model.make_train_function()
     callbacks.on_train_begin()
     if model._initial_epoch is not None:
@@ -190,6 +191,22 @@ def fit(
         model.optimizer.finalize_variable_values(model.trainable_variables)
     callbacks.on_train_end(logs=epoch_logs)
     return model.history
+
+
+def _reads_weights_per_batch(callbacks):
+    """Whether a callback acts on batch ends (and may read the weights)."""
+    from keras_core._src.callbacks.callback import Callback
+    from keras_core._src.callbacks.history import History
+    from keras_core._src.callbacks.progbar_logger import ProgbarLogger
+
+    for callback in getattr(callbacks, "callbacks", ()):
+        if isinstance(callback, (History, ProgbarLogger)):
+            continue
+        kind = type(callback)
+        for hook in ("on_train_batch_begin", "on_train_batch_end"):
+            if getattr(kind, hook, None) is not getattr(Callback, hook):
+                return True
+    return False
 
 
 def _train_epoch(model, iterator, callbacks):

@@ -14,6 +14,7 @@ from keras_core._src.layers import call_context
 from keras_core._src.metrics.reduction_metrics import Mean
 from keras_core._src.trainers import compile_utils
 from keras_core._src.trainers import loops
+from keras_core._src.trainers import state_tree
 
 
 def _set_untracked(obj, name, value):
@@ -401,6 +402,9 @@ class Trainer:
     def _sync_for_callbacks(self):
         """Makes the variables current while a loop is under way."""
 
+    def _set_sync_each_step(self, flag):
+        """Whether callbacks need current variables after every step."""
+
     def _run_train_batches(self, batches):
         return self.train_function(batches)
 
@@ -676,6 +680,32 @@ class Trainer:
     def predict_on_batch(self, x):
         """Returns the model's outputs on one batch, as NumPy arrays."""
         return loops.predict_on_batch(self, x)
+
+    # State as nested dicts.
+
+    def get_state_tree(self, value_format="backend_tensor"):
+        """The model's state, nested along variable paths, per group.
+
+        Args:
+            value_format: "backend_tensor" or "numpy_array".
+
+        Returns:
+            `{"trainable_variables": {...}, "non_trainable_variables": ...,
+            "optimizer_variables": ..., "metrics_variables": ...}`.
+
+        Example:
+
+        >>> tree = model.get_state_tree("numpy_array")
+        >>> tree["trainable_variables"]["sequential"]["dense"]["kernel"].shape
+        (3, 1)
+        """
+        return state_tree.get_state_tree(self, value_format)
+
+    def set_state_tree(self, state_tree):
+        """Assigns the values of a tree made by `get_state_tree`."""
+        from keras_core._src.trainers import state_tree as state_tree_module
+
+        state_tree_module.set_state_tree(self, state_tree)
 
     # Configs.
 

@@ -248,6 +248,9 @@ class JaxTrainer:
             for variable, value in zip(variables, values, strict=True):
                 variable.assign(value)
 
+    def _set_sync_each_step(self, flag):
+        _set_untracked(self, "_jax_sync_each_step", flag)
+
     def _sync_for_callbacks(self):
         if self._jax_sync_each_step:
             self.jax_state_sync()
