@@ -8,11 +8,15 @@ of jax, torch, tensorflow, numpy.
 
 from keras_core import activations
 from keras_core import backend
+from keras_core import callbacks
 from keras_core import config
 from keras_core import constraints
 from keras_core import dtype_policies
 from keras_core import initializers
 from keras_core import layers
+from keras_core import legacy
+from keras_core import losses
+from keras_core import metrics
 from keras_core import mixed_precision
 from keras_core import models
 from keras_core import ops
@@ -36,6 +40,8 @@ from keras_core._src.layers.input_spec import InputSpec
 from keras_core._src.layers.layer import Layer
 from keras_core._src.layers.remat import RematScope
 from keras_core._src.layers.remat import remat
+from keras_core._src.losses.loss import Loss
+from keras_core._src.metrics.metric import Metric
 from keras_core._src.models.function import Function
 from keras_core._src.models.model import Model
 from keras_core._src.models.sequential import Sequential

@@ -93,8 +93,8 @@ class Metric:
 
         Args:
             shape: The variable's shape.
-            initializer: An initializer (name, instance or callable); the
-                value `reset_state` returns the variable to.
+            initializer: An initializer (name, instance or callable) for
+                the first value (`reset_state` sets zeros, as in Keras).
             dtype: The variable's dtype (default: the metric's).
             aggregation: How replicas combine it (`"sum"`, `"mean"`, ...).
             name: The variable's name.

@@ -25,15 +25,27 @@ def _mean_over_trailing_axes(values, keep_rank):
     return ops.mean(values, axis=axes) if axes else values
 
 
-def _expand_weights(sample_weight, rank):
+def _expand_weights(sample_weight, rank, values_shape=None, name="metric"):
     # Weights line up with the leading axes of the values (a per-sample
     # weight of shape (batch,) scales every entry of its sample).
+    if values_shape is not None:
+        weight_shape = tuple(sample_weight.shape)
+        leading = tuple(values_shape[: len(weight_shape)])
+        for weight_dim, value_dim in zip(weight_shape, leading, strict=True):
+            if None in (weight_dim, value_dim) or weight_dim in (1, value_dim):
+                continue
+            raise ValueError(
+                f"Metric '{name}' received `sample_weight` of shape "
+                f"{weight_shape} for values of shape {tuple(values_shape)}: the "
+                "weights must match the leading axes of the values (one "
+                "weight per sample, e.g. shape (batch,))."
+            )
     while len(sample_weight.shape) < rank:
         sample_weight = ops.expand_dims(sample_weight, axis=-1)
     return sample_weight
 
 
-def reduce_to_samplewise_values(values, sample_weight, dtype):
+def reduce_to_samplewise_values(values, sample_weight, dtype, name="metric"):
     """Per-sample values and weights, as `Mean` accumulates them.
 
     Args:
@@ -41,6 +53,7 @@ def reduce_to_samplewise_values(values, sample_weight, dtype):
         sample_weight: None, or weights broadcastable to the leading axes
             of `values`.
         dtype: The dtype of the results.
+        name: The metric's name, for error messages.
 
     Returns:
         `(values, sample_weight)`: both of rank 0 or 1, the weights None
@@ -52,7 +65,9 @@ def reduce_to_samplewise_values(values, sample_weight, dtype):
         weight_rank = len(sample_weight.shape)
         if len(values.shape) > weight_rank:
             values = _mean_over_trailing_axes(values, weight_rank)
-        sample_weight = _expand_weights(sample_weight, len(values.shape))
+        sample_weight = _expand_weights(
+            sample_weight, len(values.shape), values.shape, name
+        )
         values = values * sample_weight
         sample_weight = ops.broadcast_to(sample_weight, values.shape)
         if len(values.shape) > 1:
@@ -89,7 +104,9 @@ class Sum(Metric):
         values = ops.cast(values, self.dtype)
         if sample_weight is not None:
             sample_weight = ops.cast(sample_weight, self.dtype)
-            values = values * _expand_weights(sample_weight, len(values.shape))
+            values = values * _expand_weights(
+                sample_weight, len(values.shape), values.shape, self.name
+            )
         self.total.assign_add(ops.sum(values))
 
     def result(self):
@@ -127,7 +144,7 @@ class Mean(Metric):
     def update_state(self, values, sample_weight=None):
         """Adds the weighted values to the total and the weights to the count."""
         values, sample_weight = reduce_to_samplewise_values(
-            values, sample_weight, self.dtype
+            values, sample_weight, self.dtype, self.name
         )
         self.total.assign_add(ops.sum(values))
         if sample_weight is None:
@@ -176,6 +193,8 @@ class MeanMetricWrapper(Mean):
         mask = mask_of(y_pred)
         y_true = ops.convert_to_tensor(y_true)
         y_pred = ops.convert_to_tensor(y_pred)
+        # Like Keras, entries a function masks on its own result (sparse
+        # crossentropy's `ignore_class`) still count, as zeros.
         values = self._fn(y_true, y_pred, **self._fn_kwargs)
         if mask is not None:
             mask = ops.cast(mask, self.dtype)

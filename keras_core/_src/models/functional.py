@@ -36,7 +36,8 @@ def _as_plain_structure(structure):
     return structure
 
 
-@keras_public("keras", name="Functional")
+# Keras writes functional models under their internal module path.
+@keras_public("keras.src.models.functional", "keras", name="Functional")
 class Functional(Model):
     """A model whose computation is a graph of layer calls on tensors.
 
@@ -123,7 +124,8 @@ class Functional(Model):
         self.__dict__["_input_spec"] = value
 
     def get_build_config(self):
-        return None
+        # Built from its graph, not from shapes; Keras records no shape.
+        return {"input_shape": None}
 
     def build(self, input_shape):
         """Functional models are built when created: nothing to do."""

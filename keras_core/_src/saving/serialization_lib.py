@@ -193,6 +193,9 @@ def _class_record(obj):
         module, registered_name = None, registered
     elif location is not None:
         module, registered_name = location[0], None
+        if module.startswith("keras.src."):
+            # Keras names classes outside its public API by registered name.
+            registered_name = location[1]
     else:
         module, registered_name = cls.__module__, cls.__name__
     record = {

@@ -29,6 +29,9 @@ def output_names(model):
     if isinstance(structure, dict):
         return sorted(structure)
     outputs = getattr(model, "_outputs", None)
+    if not outputs and getattr(model, "_layers", None) and hasattr(model, "pop"):
+        # A Sequential model's output is its last layer's.
+        return [model._layers[-1].name]
     if outputs:
         names = []
         for tensor in outputs:
@@ -321,13 +324,13 @@ class CompileMetrics(Metric):
         count = len(y_pred)
         if spec is None:
             return [[] for _ in range(count)]
-        if count > 1 and isinstance(spec, (list, tuple)):
-            if not all(isinstance(item, (list, tuple, type(None))) for item in spec):
-                raise ValueError(
-                    f"The model has {count} outputs {names}, so `{what}` must "
-                    "be a dict keyed by output name or a list with one list "
-                    f"of metrics per output. Received: {what}={spec!r}"
-                )
+        nested = all(isinstance(item, (list, tuple, type(None))) for item in spec)
+        if count > 1 and isinstance(spec, (list, tuple)) and not nested:
+            raise ValueError(
+                f"The model has {count} outputs {names}, so `{what}` must "
+                "be a dict keyed by output name or a list with one list "
+                f"of metrics per output. Received: {what}={spec!r}"
+            )
         if count == 1 and not isinstance(spec, dict):
             groups = [spec]
         else:
@@ -378,6 +381,18 @@ class CompileMetrics(Metric):
                     for metric in group:
                         metric.name = f"{name}_{metric.name}"
         self._dedupe_weighted_names()
+        # Metrics whose state depends on the data's shapes (F-scores, R2)
+        # create it now: variables cannot be made inside a traced step.
+        for groups in (self._per_output, self._weighted_per_output):
+            for index, group in enumerate(groups):
+                for metric in group:
+                    if hasattr(metric, "_build") and not getattr(metric, "built", True):
+                        true_shape = (
+                            flat_pred[index].shape
+                            if flat_true is None
+                            else flat_true[index].shape
+                        )
+                        metric._build(true_shape, flat_pred[index].shape)
         self.built = True
 
     def _dedupe_weighted_names(self):

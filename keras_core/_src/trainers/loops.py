@@ -6,10 +6,12 @@ call the callbacks. Batch logs stay backend tensors (reading them would
 wait for the device); epoch logs become Python floats.
 """
 
+import warnings
+
 import numpy as np
 
-from keras_core._src.tree import tree_api as tree
 from keras_core._src.backend.common import config
+from keras_core._src.tree import tree_api as tree
 
 
 def _callback_list(model, callbacks, verbose, epochs, steps):
@@ -29,11 +31,11 @@ def _callback_list(model, callbacks, verbose, epochs, steps):
 
 
 def _resolve_verbose(verbose):
-    if verbose == "auto":
-        return 1
-    if verbose not in (0, 1, 2):
+    # "auto" (a progress bar) stays as given: callbacks see it in `params`.
+    if verbose not in (0, 1, 2, "auto"):
         raise ValueError(
-            f"Argument `verbose` must be 0, 1, 2 or 'auto'. Received: verbose={verbose!r}"
+            "Argument `verbose` must be 0, 1, 2 or 'auto'. "
+            f"Received: verbose={verbose!r}"
         )
     return verbose
 
@@ -155,8 +157,10 @@ def fit(
         for epoch in range(initial_epoch, epochs):
             model.reset_metrics()
             callbacks.on_epoch_begin(epoch)
-            logs = _train_epoch(model, iterator, callbacks)
+            logs = _train_epoch(model, iterator, callbacks, epoch == initial_epoch)
             model._loop_end("train")
+            if logs is None:
+                break
             epoch_logs = to_python_logs(model.get_metrics_result() if logs else {})
             if validation is not None and (epoch + 1) % validation_freq == 0:
                 if validation_iterator is None:
@@ -200,16 +204,30 @@ def _reads_weights_per_batch(callbacks):
     from keras_core._src.callbacks.progbar_logger import ProgbarLogger
 
     for callback in getattr(callbacks, "callbacks", ()):
+        # A callback may say whether it reads weights after batches
+        # (checkpoints saving every N batches do, epoch-level ones not).
+        declared = getattr(callback, "_reads_weights_per_batch", None)
+        if declared is not None:
+            if declared:
+                return True
+            continue
         if isinstance(callback, (History, ProgbarLogger)):
             continue
         kind = type(callback)
-        for hook in ("on_train_batch_begin", "on_train_batch_end"):
-            if getattr(kind, hook, None) is not getattr(Callback, hook):
+        hooks = (
+            "on_train_batch_begin",
+            "on_train_batch_end",
+            "on_batch_begin",
+            "on_batch_end",
+        )
+        for hook in hooks:
+            overridden = getattr(kind, hook, None) is not getattr(Callback, hook)
+            if overridden or hook in vars(callback):
                 return True
     return False
 
 
-def _train_epoch(model, iterator, callbacks):
+def _train_epoch(model, iterator, callbacks, first_epoch):
     logs = None
     for step, batches in iterator.enumerate_epoch():
         callbacks.on_train_batch_begin(step)
@@ -220,6 +238,16 @@ def _train_epoch(model, iterator, callbacks):
         callbacks.on_train_batch_end(step + len(batches) - 1, logs)
         if model.stop_training:
             break
+    if logs is None and not first_epoch:
+        # A finite generator is spent after one pass: stop, as Keras does.
+        warnings.warn(
+            "The training data ran out of batches; training stops here. Give "
+            "`steps_per_epoch` and a repeating dataset or generator, or data "
+            "that can be iterated once per epoch (arrays, PyDataset).",
+            stacklevel=3,
+        )
+        model.stop_training = True
+        return None
     if logs is None:
         raise ValueError(
             "The training data yielded no batches: fit() needs at least one "

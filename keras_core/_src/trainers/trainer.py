@@ -7,14 +7,15 @@ loops live in `loops.py`.
 """
 
 from keras_core import ops
-from keras_core._src.tree import tree_api as tree
 from keras_core._src.backend.common.keras_tensor import KerasTensor
 from keras_core._src.backend.common.scopes import StatelessScope
+from keras_core._src.backend.common.variables import initialize_all_variables
 from keras_core._src.layers import call_context
 from keras_core._src.metrics.reduction_metrics import Mean
 from keras_core._src.trainers import compile_utils
 from keras_core._src.trainers import loops
 from keras_core._src.trainers import state_tree
+from keras_core._src.tree import tree_api as tree
 
 
 def _set_untracked(obj, name, value):
@@ -32,12 +33,16 @@ def _unpack(data):
 
 
 def _symbolic(value):
-    """A KerasTensor with the shape and dtype of `value` (None stays None)."""
+    """A KerasTensor like `value` with an unknown batch size (None stays None)."""
     if value is None:
         return None
     from keras_core._src.backend.common.dtypes import standardize_dtype
 
-    return KerasTensor(tuple(value.shape), dtype=standardize_dtype(value.dtype))
+    shape = tuple(value.shape)
+    # The batch size varies (the last batch may be partial).
+    if shape:
+        shape = (None, *shape[1:])
+    return KerasTensor(shape, dtype=standardize_dtype(value.dtype))
 
 
 class Trainer:
@@ -355,6 +360,9 @@ class Trainer:
             x_spec = tree.map_structure(_symbolic, x)
             y_spec = tree.map_structure(_symbolic, y)
             y_pred_spec = self.compute_output_spec(x_spec)
+            # Layers built by that abstract call made their variables
+            # without values (it runs in a stateless scope): give them now.
+            initialize_all_variables()
             names = compile_utils.output_names(self)
             loss_names = None
             if self._compile_loss is not None and not self._compile_loss.built:
@@ -710,11 +718,11 @@ class Trainer:
     # Configs.
 
     def get_compile_config(self):
-        """The arguments of `compile()`, serialized (None if not compiled)."""
+        """The arguments of `compile()`, serialized ({} if not compiled)."""
         from keras_core._src.saving import serialization_lib
 
         if not self.compiled or self._compile_config is None:
-            return None
+            return {}
         return serialization_lib.serialize_keras_object(self._compile_config)
 
     def compile_from_config(self, config):

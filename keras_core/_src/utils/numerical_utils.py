@@ -34,12 +34,12 @@ def to_categorical(x, num_classes=None):
            [0., 1., 0.]])
     """
     labels = _as_numpy(x)
-    if labels.size and not np.issubdtype(labels.dtype, np.integer):
-        if not np.all(np.equal(np.mod(labels, 1), 0)):
-            raise ValueError(
-                "to_categorical expects integer class labels. Received "
-                f"values of dtype {labels.dtype} that are not whole numbers."
-            )
+    fractional = labels.size and not np.issubdtype(labels.dtype, np.integer)
+    if fractional and not np.all(np.equal(np.mod(labels, 1), 0)):
+        raise ValueError(
+            "to_categorical expects integer class labels. Received "
+            f"values of dtype {labels.dtype} that are not whole numbers."
+        )
     labels = labels.astype("int64")
     shape = labels.shape
     if len(shape) > 1 and shape[-1] == 1:

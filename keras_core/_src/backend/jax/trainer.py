@@ -25,6 +25,8 @@ def _current(scope, variable, value):
 class JaxTrainer:
     """The JAX steps of `Model` (see `keras_core/_src/trainers/trainer.py`)."""
 
+    # jax.jit takes NumPy batches directly: adapters need not convert.
+    accepts_numpy_batches = True
     _jax_state = None
     _jax_state_kind = None
     _jax_sync_each_step = False

@@ -33,6 +33,11 @@ class TensorFlowTrainer:
         del kind
         if self.run_eagerly:
             return function
+        # No autograph: the steps have no data-dependent Python control
+        # flow, and converting the library's functions costs seconds.
         return tf.function(
-            function, jit_compile=self.jit_compile, reduce_retracing=True
+            function,
+            jit_compile=self.jit_compile,
+            reduce_retracing=True,
+            autograph=False,
         )

@@ -1,0 +1,1 @@
+"""Losses: the `Loss` base class, the loss functions and their classes."""
