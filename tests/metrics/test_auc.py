@@ -279,6 +279,13 @@ def test_reset_and_lazy_build_checks_labels():
     np.testing.assert_allclose(value_of(metric.result()), first, rtol=1e-6)
     with pytest.raises(ValueError, match=r"AUC 'auc\w*' counts 3 labels .* 2 labels"):
         metric.update_state(LABELS[:, :2], SCORES[:, :2])
+    # The trainer builds shape-dependent state before tracing a step.
+    prebuilt = metrics.AUC(multi_label=True, **EVEN)
+    assert not prebuilt.built
+    prebuilt._build((None, 5), (None, 5))
+    assert prebuilt.built
+    assert [v.shape for v in prebuilt.variables] == [(11, 5)] * 4
+    assert metrics.AUC().built
 
 
 def test_config_round_trip_and_serialization():

@@ -318,3 +318,33 @@ def test_regularization_losses_join_the_training_loss():
     kernel, bias = model.get_weights()
     expected = np.mean((x @ kernel + bias - y) ** 2) + 0.5 * np.sum(kernel**2)
     assert history.history["loss"][0] == pytest.approx(expected, rel=1e-5)
+
+
+def test_sequential_without_input_builds_from_the_first_batch():
+    x, y = classes_data(samples=32)
+    binary = (y > 0).astype("float32")
+    model = keras_core.Sequential(
+        [
+            keras_core.layers.Dense(8, activation="relu"),
+            keras_core.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+    model.compile(
+        "adam", "binary_crossentropy", metrics=["accuracy", keras_core.metrics.AUC()]
+    )
+    history = model.fit(x, binary, epochs=2, batch_size=8, verbose=0)
+    assert model.built
+    assert [v.shape for v in model.trainable_variables] == [(4, 8), (8,), (8, 1), (1,)]
+    assert sorted(history.history) == ["accuracy", "auc", "loss"]
+
+
+def test_metrics_with_shape_dependent_state_are_built_before_tracing():
+    x, y = classes_data(samples=32)
+    model = classifier()
+    model.compile(
+        "adam",
+        "categorical_crossentropy",
+        metrics=[keras_core.metrics.F1Score(average="macro")],
+    )
+    history = model.fit(x, keras_core.utils.to_categorical(y, 3), epochs=1, verbose=0)
+    assert 0.0 <= history.history["f1_score"][0] <= 1.0

@@ -116,7 +116,7 @@ class AUC(Metric):
         label_weights=None,
         from_logits=False,
     ):
-        super().__init__(name=confusion_matrix.default_name(AUC, name), dtype=dtype)
+        super().__init__(name=name, dtype=dtype)
         self.curve = _check_choice("curve", curve, _CURVES, str.upper)
         self.summation_method = _check_choice(
             "summation_method", summation_method, _SUMMATION_METHODS, str.lower
@@ -154,18 +154,33 @@ class AUC(Metric):
         )
         self.from_logits = bool(from_logits)
         self._direction = "up"
-        self._built = False
+        self.built = False
         if not self.multi_label:
-            self._build(None)
+            self._create_counts(None)
         elif num_labels is not None:
-            self._build(num_labels)
+            self._create_counts(num_labels)
 
     @property
     def thresholds(self):
         """The thresholds, `-epsilon` and `1 + epsilon` included."""
         return list(self._thresholds)
 
-    def _build(self, num_labels):
+    def _build(self, y_true_shape, y_pred_shape):
+        """Creates the counts of a multi-label AUC for these shapes.
+
+        The trainer calls it before tracing a step, where variables cannot
+        be created; eager updates call it on the first batch.
+
+        Args:
+            y_true_shape: The shape of the labels (unused: `y_pred` sets
+                the number of labels).
+            y_pred_shape: The shape of the predictions; its last axis
+                holds the labels.
+        """
+        del y_true_shape
+        self._create_counts(y_pred_shape[-1] if len(y_pred_shape) > 1 else 1)
+
+    def _create_counts(self, num_labels):
         shape = (self.num_thresholds,)
         if num_labels is not None:
             shape += (num_labels,)
@@ -174,7 +189,7 @@ class AUC(Metric):
                 shape=shape, initializer="zeros", name=count_name
             )
             setattr(self, count_name, variable)
-        self._built = True
+        self.built = True
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Adds the batch's weighted counts at every threshold.
@@ -201,8 +216,8 @@ class AUC(Metric):
         )
         if self.multi_label:
             num_labels = counts.true_positives.shape[-1]
-            if not self._built:
-                self._build(num_labels)
+            if not self.built:
+                self._create_counts(num_labels)
             expected = self.true_positives.shape[-1]
             if num_labels != expected:
                 raise ValueError(
@@ -236,7 +251,7 @@ class AUC(Metric):
 
     def result(self):
         """The area (one per label averaged when `multi_label`)."""
-        if not self._built:
+        if not self.built:
             return ops.zeros((), dtype=self.dtype)
         tp = ops.convert_to_tensor(self.true_positives)
         fp = ops.convert_to_tensor(self.false_positives)

@@ -9,7 +9,7 @@ Two ways to count, with the same result:
 - Evenly spaced thresholds (`i / (n - 1)`, as AUC and the at-X metrics
   make by default): each prediction, clipped to [0, 1], falls in the bucket
   `ceil(y_pred * (n - 1))`; one segment sum builds the histogram of
-  buckets and cumulative sums give every threshold's counts, in
+  buckets and one cumulative sum gives every threshold's counts, in
   O(batch + n) instead of O(batch * n).
 - Any other thresholds: a `(thresholds, batch)` comparison contracted with
   the weights.
@@ -23,8 +23,6 @@ import math
 import numbers
 
 from keras_core import ops
-from keras_core._src.backend.common import global_state
-from keras_core._src.ops.operation import _snake_case
 
 __all__ = [
     "TOP_K_THRESHOLD",
@@ -33,7 +31,6 @@ __all__ = [
     "check_top_k",
     "config_thresholds",
     "confusion_counts",
-    "default_name",
     "is_evenly_spaced",
     "parse_thresholds",
 ]
@@ -46,21 +43,6 @@ ConfusionCounts = collections.namedtuple(
     "ConfusionCounts",
     ["true_positives", "false_positives", "true_negatives", "false_negatives"],
 )
-
-
-def default_name(cls, name):
-    """`name`, or the class name in snake case made unique (Keras's rule).
-
-    Args:
-        cls: The metric class.
-        name: The name the user gave, or None.
-
-    Returns:
-        `name` if given; otherwise `"auc"`, then `"auc_1"`, ...
-    """
-    if name is not None:
-        return name
-    return global_state.unique_name(_snake_case(cls.__name__))
 
 
 def _as_floats(thresholds):
@@ -123,7 +105,7 @@ def is_evenly_spaced(thresholds):
     if count < 3:
         return False
     return all(
-        math.isclose(value, i / (count - 1), rel_tol=1e-5, abs_tol=1e-7)
+        math.isclose(value, i / (count - 1), rel_tol=1e-5, abs_tol=1e-6)
         for i, value in enumerate(thresholds)
     )
 

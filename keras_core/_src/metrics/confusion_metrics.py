@@ -33,9 +33,7 @@ class _ConfusionCount(Metric):
     _count = None
 
     def __init__(self, thresholds=None, name=None, dtype=None):
-        super().__init__(
-            name=confusion_matrix.default_name(type(self), name), dtype=dtype
-        )
+        super().__init__(name=name, dtype=dtype)
         owner = type(self).__name__
         self.thresholds = confusion_matrix.parse_thresholds(owner, thresholds)
         self._init_thresholds = confusion_matrix.config_thresholds(thresholds)
@@ -171,9 +169,7 @@ class _PrecisionOrRecall(Metric):
     def __init__(
         self, thresholds=None, top_k=None, class_id=None, name=None, dtype=None
     ):
-        super().__init__(
-            name=confusion_matrix.default_name(type(self), name), dtype=dtype
-        )
+        super().__init__(name=name, dtype=dtype)
         owner = type(self).__name__
         self.top_k = confusion_matrix.check_top_k(owner, top_k)
         self.class_id = confusion_matrix.check_class_id(owner, class_id)

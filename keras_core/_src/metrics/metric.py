@@ -11,6 +11,7 @@ from keras_core import ops
 from keras_core._src import backend
 from keras_core._src import initializers
 from keras_core._src.api_export import keras_public
+from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common.config import floatx
 from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.scopes import StatelessScope
@@ -28,7 +29,8 @@ class Metric:
 
     Args:
         dtype: The dtype of the state and the result (default: floatx).
-        name: The metric's name (default: the class name in snake case).
+        name: The metric's name (default: the class name in snake case,
+            made unique with a `_N` suffix).
 
     Example:
 
@@ -51,7 +53,8 @@ class Metric:
     _keras_tracking_kind = "metric"
 
     def __init__(self, dtype=None, name=None):
-        self.name = name or _snake_case(type(self).__name__)
+        # Unnamed metrics get unique names ("auc", "auc_1"), as in Keras.
+        self.name = name or global_state.unique_name(_snake_case(type(self).__name__))
         self._dtype = standardize_dtype(dtype or floatx())
         self._variables = []
         self._sub_metrics = []

@@ -43,9 +43,7 @@ class _RateAtRate(Metric):
         name=None,
         dtype=None,
     ):
-        super().__init__(
-            name=confusion_matrix.default_name(type(self), name), dtype=dtype
-        )
+        super().__init__(name=name, dtype=dtype)
         owner = type(self).__name__
         if (
             isinstance(value, bool)

@@ -45,6 +45,12 @@ def _symbolic(value):
     return KerasTensor(shape, dtype=standardize_dtype(value.dtype))
 
 
+def _builds_from_shape(model, x_spec):
+    from keras_core._src.models.sequential import Sequential
+
+    return isinstance(model, Sequential) and isinstance(x_spec, KerasTensor)
+
+
 class Trainer:
     """compile / fit / evaluate / predict, shared by every backend."""
 
@@ -359,6 +365,9 @@ class Trainer:
         if needs_build:
             x_spec = tree.map_structure(_symbolic, x)
             y_spec = tree.map_structure(_symbolic, y)
+            if not self.built and _builds_from_shape(self, x_spec):
+                # A Sequential model without an Input builds from the data.
+                self.build(tuple(x_spec.shape))
             y_pred_spec = self.compute_output_spec(x_spec)
             # Layers built by that abstract call made their variables
             # without values (it runs in a stateless scope): give them now.
