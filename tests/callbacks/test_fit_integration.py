@@ -11,6 +11,7 @@ from keras_core import callbacks
 from keras_core import layers
 from keras_core import optimizers
 from keras_core._src.saving import saving_api
+from keras_core._src.utils import progbar as progbar_module
 
 pytestmark = pytest.mark.skipif(
     keras_core.config.backend() == "numpy", reason="the NumPy backend cannot train"
@@ -53,7 +54,9 @@ def test_fit_returns_the_history(capsys):
     assert re.fullmatch(f"Epoch 1/2\n{pattern}Epoch 2/2\n{pattern}", out), out
 
 
-def test_verbose_bar_of_fit_evaluate_and_predict(capsys):
+def test_verbose_bar_of_fit_evaluate_and_predict(capsys, monkeypatch):
+    # As drawn in a terminal (elsewhere: one plain line per epoch).
+    monkeypatch.setattr(progbar_module, "_dynamic_display", lambda: True)
     model = make_model()
     fit(model, epochs=1, verbose=1)
     model.evaluate(X, Y, batch_size=4, verbose=1)

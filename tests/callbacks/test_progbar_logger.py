@@ -5,8 +5,15 @@ import pytest
 from keras_core import callbacks
 from keras_core import ops
 from keras_core._src import backend
+from keras_core._src.utils import progbar as progbar_module
 
 BOLD, END, GREEN, WHITE = "\x1b[1m", "\x1b[0m", "\x1b[32m", "\x1b[37m"
+
+
+@pytest.fixture(autouse=True)
+def terminal(monkeypatch):
+    """These tests check the text drawn in a terminal (redrawn with \\r)."""
+    monkeypatch.setattr(progbar_module, "_dynamic_display", lambda: True)
 
 
 def bar(current, target, done):
@@ -145,3 +152,19 @@ def test_batch_tensors_are_read_only_when_drawn(clock, capsys, monkeypatch, verb
     assert len(reads) == (50 if verbose == 1 else 0)
     callback_list.on_epoch_end(0, {"loss": 1.0, "acc": 0.5})
     assert capsys.readouterr().out.endswith("acc: 0.5000 - loss: 1.0000\n")
+
+
+def test_output_that_is_not_a_terminal_gets_one_line_per_epoch(
+    clock, capsys, monkeypatch
+):
+    monkeypatch.setattr(progbar_module, "_dynamic_display", lambda: False)
+    callback_list = make_list(1, 2, 4)
+    fit(clock, callback_list, 2, 4)
+    out = capsys.readouterr().out
+    assert "\r" not in out
+    assert "\x1b" not in out
+    lines = out.splitlines()
+    assert lines[0] == "Epoch 1/2"
+    assert lines[1].startswith("4/4 - 1s - 250ms/step")
+    assert lines[2] == "Epoch 2/2"
+    assert len(lines) == 4

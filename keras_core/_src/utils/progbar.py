@@ -29,14 +29,13 @@ _BAR_CHAR = "\u2501"
 def _dynamic_display():
     """Whether `\\r` can redraw the line: a terminal or a notebook.
 
-    As in Keras, any POSIX system counts (outputs captured from a terminal
-    program keep working there); elsewhere the bar draws one line per
-    update.
+    Keras redraws on any POSIX system, which fills log files and CI output
+    with partial lines; here output that is not a terminal or a notebook
+    gets one clean line at the end of each epoch instead.
     """
     return (
         (hasattr(sys.stdout, "isatty") and sys.stdout.isatty())
         or "ipykernel" in sys.modules
-        or "posix" in sys.modules
         or "PYCHARM_HOSTED" in os.environ
     )
 
@@ -189,11 +188,11 @@ class Progbar:
 
         now = time.time()
         time_per_unit = self._time_per_unit(current, now)
-        if self.verbose == 1:
+        if self.verbose == 1 and self._dynamic_display:
             if now - self._last_update < self.interval and not finalize:
                 return
             self._draw_bar(current, now, time_per_unit, finalize)
-        elif self.verbose == 2 and finalize and self.target is not None:
+        elif self.verbose in (1, 2) and finalize and self.target is not None:
             self._draw_line(current, now, time_per_unit)
         self._last_update = now
 
