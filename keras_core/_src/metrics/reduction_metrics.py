@@ -45,6 +45,13 @@ def _expand_weights(sample_weight, rank, values_shape=None, name="metric"):
     return sample_weight
 
 
+def _is_scalar(value):
+    if value is None or isinstance(value, (int, float)):
+        return True
+    shape = getattr(value, "shape", None)
+    return shape is not None and len(shape) == 0
+
+
 def reduce_to_samplewise_values(values, sample_weight, dtype, name="metric"):
     """Per-sample values and weights, as `Mean` accumulates them.
 
@@ -143,6 +150,17 @@ class Mean(Metric):
 
     def update_state(self, values, sample_weight=None):
         """Adds the weighted values to the total and the weights to the count."""
+        if _is_scalar(values) and _is_scalar(sample_weight):
+            # The loss tracker's case, once per training step: two updates.
+            value = ops.cast(values, self.dtype)
+            if sample_weight is None:
+                self.total.assign_add(value)
+                self.count.assign_add(ops.ones((), dtype=self.dtype))
+            else:
+                weight = ops.cast(sample_weight, self.dtype)
+                self.total.assign_add(value * weight)
+                self.count.assign_add(weight)
+            return
         values, sample_weight = reduce_to_samplewise_values(
             values, sample_weight, self.dtype, self.name
         )
