@@ -17,6 +17,14 @@ def _set_untracked(obj, name, value):
     object.__setattr__(obj, name, value)
 
 
+def _mapping(groups):
+    """`(variable, value)` pairs of `(variables, values)` groups."""
+    pairs = []
+    for variables, values in groups:
+        pairs.extend(zip(variables, values, strict=True))
+    return pairs
+
+
 def _current(scope, variable, value):
     current = scope.get_current_value(variable)
     return value if current is None else current
@@ -64,11 +72,10 @@ class JaxTrainer:
             (self.non_trainable_variables, non_trainable_variables),
             (self.metrics_variables, metrics_variables),
         )
-        mapping = []
-        for variables, values in groups:
-            mapping.extend(zip(variables, values, strict=True))
         with (
-            StatelessScope(state_mapping=mapping, collect_losses=True) as scope,
+            StatelessScope(
+                state_mapping=_mapping(groups), collect_losses=True
+            ) as scope,
             self._step_context(),
         ):
             y_pred = self(x, training=training)
@@ -110,11 +117,10 @@ class JaxTrainer:
             (self.non_trainable_variables, non_trainable_variables),
             (self.metrics_variables, metrics_variables),
         )
-        mapping = []
-        for variables, values in groups:
-            mapping.extend(zip(variables, values, strict=True))
         with (
-            StatelessScope(state_mapping=mapping, collect_losses=True) as scope,
+            StatelessScope(
+                state_mapping=_mapping(groups), collect_losses=True
+            ) as scope,
             self._step_context(),
         ):
             y_pred = self(x, training=training)
@@ -162,35 +168,28 @@ class JaxTrainer:
             )
         return outputs, non_trainable
 
-    def _compile_jax_step(self, step):
+    def _logging_loop(self, step):
+        """`function(state, batches) -> (last logs, state)` over `step`."""
         if self.jit_compile:
-            return jax.jit(step, donate_argnums=0)
-        return step
+            step = jax.jit(step, donate_argnums=0)
+
+        def function(state, batches):
+            for data in batches:
+                logs, state = step(state, data)
+            return logs, state
+
+        return function
 
     def make_train_function(self, force=False):
         """Creates (once) `train_function(state, batches) -> (logs, state)`."""
         if self.train_function is None or force:
-            step = self._compile_jax_step(self.train_step)
-
-            def train_function(state, batches):
-                for data in batches:
-                    logs, state = step(state, data)
-                return logs, state
-
-            _set_untracked(self, "train_function", train_function)
+            _set_untracked(self, "train_function", self._logging_loop(self.train_step))
         return self.train_function
 
     def make_test_function(self, force=False):
         """Creates (once) `test_function(state, batches) -> (logs, state)`."""
         if self.test_function is None or force:
-            step = self._compile_jax_step(self.test_step)
-
-            def test_function(state, batches):
-                for data in batches:
-                    logs, state = step(state, data)
-                return logs, state
-
-            _set_untracked(self, "test_function", test_function)
+            _set_untracked(self, "test_function", self._logging_loop(self.test_step))
         return self.test_function
 
     def make_predict_function(self, force=False):
