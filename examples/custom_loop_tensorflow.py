@@ -37,7 +37,9 @@ def train(x, y, epochs=20, batch_size=64):
     optimizer = keras.optimizers.Adam(learning_rate=0.01)
     optimizer.build(model.trainable_variables)
 
-    @tf.function
+    # keras_core's code has no tensor-dependent Python control flow for
+    # autograph to rewrite; converting it would cost seconds on first trace.
+    @tf.function(autograph=False)
     def train_step(x, y):
         with tf.GradientTape() as tape:
             logits = model(x, training=True)

@@ -74,15 +74,17 @@ def test_import_sets_no_environment_variable(run_python, empty_home):
     assert set(ast.literal_eval(ours.stdout)) <= set(ast.literal_eval(framework.stdout))
 
 
-def test_default_order_is_jax_torch_tensorflow_numpy(run_python, empty_home):
-    env = {"KERAS_BACKEND": "", **empty_home}
+def test_default_order_is_jax_torch_tensorflow_numpy(run_python, tmp_path):
     cases = [
         ((), "jax"),
         (("jax",), "torch"),
         (("jax", "torch"), "tensorflow"),
         (("jax", "torch", "tensorflow"), "numpy"),
     ]
-    for hidden, expected in cases:
+    for index, (hidden, expected) in enumerate(cases):
+        # A fresh home each time: importing TensorFlow imports Keras 3,
+        # which writes a keras.json naming "tensorflow" into KERAS_HOME.
+        env = {"KERAS_BACKEND": "", "KERAS_HOME": str(tmp_path / f"home_{index}")}
         code = HIDE.format(hidden=set(hidden) or {""}) + (
             "import keras_core; print(keras_core.config.backend())"
         )

@@ -1,6 +1,5 @@
 """The TensorFlow backend."""
 
-from keras_core._src.backend.tensorflow import autograph_rules
 from keras_core._src.backend.tensorflow import core
 from keras_core._src.backend.tensorflow import core_ops
 from keras_core._src.backend.tensorflow import image
@@ -12,8 +11,6 @@ from keras_core._src.backend.tensorflow import random
 from keras_core._src.backend.tensorflow.trainer import (
     TensorFlowTrainer as BackendTrainer,
 )
-
-autograph_rules.register()
 
 # As in Keras 3, TensorFlow keeps int64/float64 results and reads Python ints
 # as int64 (its GPU kernels want int64 indices).
