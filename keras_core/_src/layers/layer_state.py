@@ -409,12 +409,9 @@ class LayerStateMixin:
         ) as scope:
             outputs = self(*args, **kwargs)
             losses = self.losses if return_losses else None
-        new_values = []
-        for variable, value in zip(
-            self.non_trainable_variables, non_trainable_variables, strict=True
-        ):
-            updated = scope.get_current_value(variable)
-            new_values.append(value if updated is None else updated)
+        new_values = scope.current_values(
+            self.non_trainable_variables, non_trainable_variables
+        )
         if return_losses:
             return outputs, new_values, losses
         return outputs, new_values

@@ -156,11 +156,7 @@ class Metric:
         mapping = list(zip(variables, metric_variables, strict=True))
         with StatelessScope(state_mapping=mapping) as scope:
             output = method(*args, **kwargs)
-        new_values = []
-        for variable, value in mapping:
-            current = scope.get_current_value(variable)
-            new_values.append(value if current is None else current)
-        return output, new_values
+        return output, scope.current_values(variables, metric_variables)
 
     def stateless_update_state(self, metric_variables, *args, **kwargs):
         """`update_state` on values instead of the variables.

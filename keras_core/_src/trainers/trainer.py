@@ -336,13 +336,7 @@ class Trainer:
             mapping.extend(zip(variables, values, strict=True))
         with StatelessScope(state_mapping=mapping) as scope:
             loss = self.compute_loss(x, y, y_pred, sample_weight, training)
-        updated = tuple(
-            [
-                _current(scope, variable, value)
-                for variable, value in zip(variables, values, strict=True)
-            ]
-            for variables, values in groups
-        )
+        updated = tuple(scope.current_values(*group) for group in groups)
         return loss, updated
 
     def _update_loss_tracker(self, loss, x):
@@ -742,8 +736,3 @@ class Trainer:
         self.compile(**config)
         if self.built and self.optimizer is not None and not self.optimizer.built:
             self.optimizer.build(self.trainable_variables)
-
-
-def _current(scope, variable, value):
-    current = scope.get_current_value(variable)
-    return value if current is None else current

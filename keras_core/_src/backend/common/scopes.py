@@ -203,6 +203,15 @@ class StatelessScope:
         variable, value = update
         self.state_mapping[id(variable)] = (variable, value)
 
+    def current_values(self, variables, values):
+        """`values` (one per variable), with those assigned in the scope
+        replaced by their new values."""
+        updated = []
+        for variable, value in zip(variables, values, strict=True):
+            current = self.get_current_value(variable)
+            updated.append(value if current is None else current)
+        return updated
+
     def get_current_value(self, variable):
         """The value `variable` has in this scope, or None if it has none."""
         # Keyed by id (variables define `__eq__` elementwise, so they cannot be

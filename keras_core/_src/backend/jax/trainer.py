@@ -25,11 +25,6 @@ def _mapping(groups):
     return pairs
 
 
-def _current(scope, variable, value):
-    current = scope.get_current_value(variable)
-    return value if current is None else current
-
-
 class JaxTrainer:
     """The JAX steps of `Model` (see `keras_core/_src/trainers/trainer.py`)."""
 
@@ -50,28 +45,29 @@ class JaxTrainer:
             groups.append(self.metrics_variables)
         return groups
 
-    def _stateless_forward(
+    def _loss_on_values(
         self,
         trainable_variables,
         non_trainable_variables,
         metrics_variables,
-        data,
+        x,
+        y,
+        sample_weight,
         training,
+        update_metrics,
     ):
-        """Forward pass, loss and metric updates on values.
+        """Forward pass and loss (and metric updates) on values.
 
         Returns:
-            `(scaled_loss, (non_trainable, metrics, logs))`; the aux part
-            in the form `jax.value_and_grad(..., has_aux=True)` expects.
+            `(scaled_loss, unscaled_loss, y_pred, non_trainable_values,
+            metrics_values, logs)`; logs are None without metric updates.
         """
-        from keras_core._src.trainers.trainer import _unpack
-
-        x, y, sample_weight = _unpack(data)
         groups = (
             (self.trainable_variables, trainable_variables),
             (self.non_trainable_variables, non_trainable_variables),
             (self.metrics_variables, metrics_variables),
         )
+        logs = None
         with (
             StatelessScope(
                 state_mapping=_mapping(groups), collect_losses=True
@@ -80,18 +76,45 @@ class JaxTrainer:
         ):
             y_pred = self(x, training=training)
             loss = self.compute_loss(x, y, y_pred, sample_weight, training=training)
-            self._update_loss_tracker(loss, x)
-            logs = self.compute_metrics(x, y, y_pred, sample_weight)
-        new_non_trainable = [
-            _current(scope, v, value) for v, value in zip(*groups[1], strict=True)
-        ]
-        new_metrics = [
-            _current(scope, v, value) for v, value in zip(*groups[2], strict=True)
-        ]
+            if update_metrics:
+                self._update_loss_tracker(loss, x)
+                logs = self.compute_metrics(x, y, y_pred, sample_weight)
         scaled = loss
         if training and self.optimizer is not None:
             scaled = self.optimizer.scale_loss(loss)
-        return scaled, (new_non_trainable, new_metrics, logs)
+        return (
+            scaled,
+            loss,
+            y_pred,
+            scope.current_values(*groups[1]),
+            scope.current_values(*groups[2]),
+            logs,
+        )
+
+    def _stateless_forward(
+        self,
+        trainable_variables,
+        non_trainable_variables,
+        metrics_variables,
+        data,
+        training,
+    ):
+        """The default steps' loss, in the form `jax.value_and_grad(...,
+        has_aux=True)` takes: `(scaled_loss, (non_trainable, metrics, logs))`."""
+        from keras_core._src.trainers.trainer import _unpack
+
+        x, y, sample_weight = _unpack(data)
+        scaled, _, _, non_trainable, metrics, logs = self._loss_on_values(
+            trainable_variables,
+            non_trainable_variables,
+            metrics_variables,
+            x,
+            y,
+            sample_weight,
+            training,
+            update_metrics=True,
+        )
+        return scaled, (non_trainable, metrics, logs)
 
     def compute_loss_and_updates(
         self,
@@ -112,29 +135,17 @@ class JaxTrainer:
             when training.
         """
         del optimizer_variables
-        groups = (
-            (self.trainable_variables, trainable_variables),
-            (self.non_trainable_variables, non_trainable_variables),
-            (self.metrics_variables, metrics_variables),
+        scaled, unscaled, y_pred, non_trainable, metrics, _ = self._loss_on_values(
+            trainable_variables,
+            non_trainable_variables,
+            metrics_variables,
+            x,
+            y,
+            sample_weight,
+            training,
+            update_metrics=False,
         )
-        with (
-            StatelessScope(
-                state_mapping=_mapping(groups), collect_losses=True
-            ) as scope,
-            self._step_context(),
-        ):
-            y_pred = self(x, training=training)
-            loss = self.compute_loss(x, y, y_pred, sample_weight, training=training)
-        unscaled = loss
-        if training and self.optimizer is not None:
-            loss = self.optimizer.scale_loss(loss)
-        new_non_trainable = [
-            _current(scope, v, value) for v, value in zip(*groups[1], strict=True)
-        ]
-        new_metrics = [
-            _current(scope, v, value) for v, value in zip(*groups[2], strict=True)
-        ]
-        return loss, (unscaled, y_pred, new_non_trainable, new_metrics)
+        return scaled, (unscaled, y_pred, non_trainable, metrics)
 
     def train_step(self, state, data):
         """One training step on values: returns `(logs, new_state)`."""
