@@ -25,8 +25,11 @@ from keras_core._src.layers.merging.multiply import *  # noqa: F403
 from keras_core._src.layers.merging.subtract import *  # noqa: F403
 from keras_core._src.layers.normalization import *  # noqa: F403
 from keras_core._src.layers.pooling import *  # noqa: F403
+from keras_core._src.layers.preprocessing import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image import *  # noqa: F403
 from keras_core._src.layers.regularization import *  # noqa: F403
 from keras_core._src.layers.reshaping import *  # noqa: F403
+from keras_core._src.layers.rnn import *  # noqa: F403
 from keras_core._src.layers.serialization import deserialize
 from keras_core._src.layers.serialization import serialize
 from keras_core._src.layers.wrappers import *  # noqa: F403

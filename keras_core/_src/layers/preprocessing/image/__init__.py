@@ -1,0 +1,33 @@
+"""Image preprocessing and augmentation layers."""
+
+from keras_core._src.layers.preprocessing.image.aug_mix import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.auto_contrast import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.center_crop import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.clahe import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.cut_mix import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.equalization import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.max_num_bounding_boxes import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.mix_up import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.rand_augment import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_brightness import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_color_degeneration import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_color_jitter import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_contrast import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_crop import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_elastic_transform import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_erasing import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_flip import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_gaussian_blur import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_grayscale import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_hue import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_invert import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_perspective import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_posterization import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_rotation import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_saturation import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_sharpness import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_shear import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_translation import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.random_zoom import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.resizing import *  # noqa: F403
+from keras_core._src.layers.preprocessing.image.solarization import *  # noqa: F403

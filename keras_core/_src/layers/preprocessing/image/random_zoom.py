@@ -1,0 +1,3 @@
+"""Not written yet: public names go in __all__."""
+
+__all__ = []
