@@ -7,7 +7,7 @@ BACKENDS := jax torch tensorflow numpy
 TEST_WORKERS ?= 2
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: demo test lint format bench-import clean
+.PHONY: demo test lint format bench bench-import clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,13 @@ lint: $(VENV)/.test-installed
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# keras_core against native loops and Keras 3 (the test extra's TensorFlow
+# brings Keras 3; KERAS3_PYTHON=/path/to/python picks another environment).
+# Writes benchmarks/results/bench.md and bench.json.
+KERAS3_PYTHON ?= auto
+bench: $(VENV)/.test-installed
+	cd benchmarks && ../$(BIN)/python run.py --keras3-python $(KERAS3_PYTHON)
 
 bench-import: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/import_time.py
