@@ -54,11 +54,21 @@ def test_compile_from_config_round_trip():
 def test_jit_compile_auto_and_run_eagerly():
     model = linear_model()
     model.compile("sgd", "mse")
-    expected = keras_core.config.backend() in ("jax", "tensorflow")
+    # As Keras 3: XLA by default on jax only (TensorFlow on CPU does not).
+    expected = keras_core.config.backend() == "jax"
     assert model.jit_compile is expected
     model.compile("sgd", "mse", run_eagerly=True, jit_compile=True)
     assert model.run_eagerly
     assert model.jit_compile is False
+
+
+def test_jit_compile_auto_is_off_for_a_layer_that_cannot_be_compiled():
+    model = linear_model()
+    model.layers[-1].supports_jit = False
+    model.compile("sgd", "mse")
+    assert model.jit_compile is False
+    model.compile("sgd", "mse", jit_compile=True)
+    assert model.jit_compile is True  # asked for explicitly
 
 
 @pytest.mark.parametrize(

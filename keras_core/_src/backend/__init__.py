@@ -26,6 +26,8 @@ image = _implementation.image
 # scan, scatter...); `core` is the backend's own conversion layer.
 core_ops = _implementation.core_ops
 random = _implementation.random
+# The recurrent loop and fused recurrent kernels (see layers/rnn).
+rnn = _implementation.rnn
 Variable = core.Variable
 # Fused optimizer updates for eager steps, where the backend has them.
 optimizer_updates = getattr(_implementation, "optimizer_updates", None)

@@ -28,6 +28,26 @@ PROTOCOL = {
         # The Variable class, subclassing common.variables.Variable.
         "Variable": "class",
     },
+    # The recurrent loop and the fused LSTM/GRU kernels (a backend without
+    # a fused kernel raises the private FastPathUnavailable and the layer
+    # takes the generic loop).
+    "rnn": {
+        "rnn": (
+            "(step_function, inputs, initial_states, go_backwards=False, "
+            "mask=None, constants=None, unroll=False, input_length=None, "
+            "time_major=False, zero_output_for_mask=False, "
+            "return_all_outputs=True)"
+        ),
+        "lstm": (
+            "(inputs, initial_state_h, initial_state_c, mask, kernel, "
+            "recurrent_kernel, bias, return_sequences=False, go_backwards=False, "
+            "zero_output_for_mask=False)"
+        ),
+        "gru": (
+            "(inputs, initial_state, mask, kernel, recurrent_kernel, bias, "
+            "return_sequences=False, go_backwards=False, zero_output_for_mask=False)"
+        ),
+    },
 }
 
 # Module-level constants every backend package defines.

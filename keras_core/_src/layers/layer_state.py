@@ -343,10 +343,24 @@ class LayerStateMixin:
         losses = []
         for layer in self._flatten_layers():
             losses.extend(layer._own_losses())
-        for variable in self.trainable_weights:
-            if variable.regularizer is not None:
-                losses.append(variable.regularizer(variable))
+        # `trainable_weights` would build the list of every weight to find
+        # the few with a regularizer; this runs on every training step.
+        for variable in self._regularized_weights():
+            losses.append(variable.regularizer(variable))
         return losses
+
+    def _regularized_weights(self):
+        """Trainable weights with a regularizer, in `trainable_weights` order."""
+        if not self.trainable:
+            return []
+        found = [
+            v
+            for v in self._all_own_variables()
+            if v.regularizer is not None and v.trainable
+        ]
+        for layer in self._layers:
+            found.extend(layer._regularized_weights())
+        return _unique(found)
 
     def _clear_losses_recursively(self):
         for layer in self._flatten_layers():

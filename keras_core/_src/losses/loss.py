@@ -18,6 +18,7 @@ to `y_pred`, then reduces them to a scalar. The rules follow Keras 3:
 """
 
 from keras_core import ops
+from keras_core._src import backend
 from keras_core._src.api_export import keras_public
 from keras_core._src.backend.common.config import epsilon
 from keras_core._src.backend.common.config import floatx
@@ -212,14 +213,14 @@ def reduce_values(values, sample_weight=None, reduction="sum_over_batch_size"):
     """
     if reduction in (None, "none") or tuple(values.shape) in ((), (0,)):
         return values
-    loss = ops.sum(values)
     if reduction == "sum":
-        return loss
+        return ops.sum(values)
     if reduction == "mean_with_sample_weight" and sample_weight is not None:
-        divisor = ops.sum(sample_weight)
-    else:
-        divisor = ops.size(values)
-    return ops.divide_no_nan(loss, ops.cast(divisor, loss.dtype))
+        loss = ops.sum(values)
+        return ops.divide_no_nan(loss, ops.cast(ops.sum(sample_weight), loss.dtype))
+    # The sum over the number of values (never zero here), in one op: this
+    # runs on every training step.
+    return ops.mean(values)
 
 
 def reduce_weighted_values(
@@ -356,6 +357,8 @@ class Loss:
         )
 
     def _to_dtype(self, x):
+        if backend.core.is_tensor(x) and standardize_dtype(x.dtype) == self.dtype:
+            return x  # the common case, every step: no op to dispatch
         return ops.cast(ops.convert_to_tensor(x), self.dtype)
 
     def call(self, y_true, y_pred):

@@ -7,7 +7,9 @@ axis, so each sample counts once, weighted by its mean weight.
 """
 
 from keras_core import ops
+from keras_core._src import backend
 from keras_core._src.api_export import keras_public
+from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.layers.call_context import mask_of
 from keras_core._src.metrics.metric import Metric
 from keras_core._src.saving import serialization_lib
@@ -151,11 +153,20 @@ class Mean(Metric):
     def update_state(self, values, sample_weight=None):
         """Adds the weighted values to the total and the weights to the count."""
         if _is_scalar(values) and _is_scalar(sample_weight):
-            # The loss tracker's case, once per training step: two updates.
-            value = ops.cast(values, self.dtype)
+            # The loss tracker's case, once per training step: two updates
+            # and as few ops as can be.
+            value = values
+            if not (
+                backend.core.is_tensor(values)
+                and standardize_dtype(values.dtype) == self.dtype
+            ):
+                value = ops.cast(values, self.dtype)
             if sample_weight is None:
                 self.total.assign_add(value)
-                self.count.assign_add(ops.ones((), dtype=self.dtype))
+                self.count.assign_add(1)
+            elif isinstance(sample_weight, (int, float)):
+                self.total.assign_add(value * sample_weight)
+                self.count.assign_add(sample_weight)
             else:
                 weight = ops.cast(sample_weight, self.dtype)
                 self.total.assign_add(value * weight)

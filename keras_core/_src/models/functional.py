@@ -190,7 +190,9 @@ class Functional(Model):
                     if value is not None and item_mask is not None:
                         call_context.set_mask(value, item_mask, context)
             outputs = self._run(values, training, kwargs, context)
-            self._last_output_masks = [
+            # Through __dict__: a list set as an attribute would be wrapped
+            # for tracking, on every call.
+            self.__dict__["_last_output_masks"] = [
                 call_context.get_mask(tensor, context) for tensor in outputs
             ]
         return tree_api.pack_sequence_as(self._outputs_struct, outputs)

@@ -147,6 +147,63 @@ def substitute(structure, values):
     return tree_api.map_structure(replace, structure)
 
 
+def _flat_plan(structure):
+    """Per entry of a flat tuple/dict: the id of its KerasTensor, or None.
+
+    None for the whole structure when an entry is itself nested (a list of
+    tensors, say): those calls take the general `substitute`.
+    """
+    items = structure.items() if isinstance(structure, dict) else enumerate(structure)
+    plan = []
+    for key, leaf in items:
+        if isinstance(leaf, KerasTensor):
+            plan.append((key, id(leaf)))
+        elif isinstance(leaf, (list, tuple, dict)):
+            return None
+    return plan
+
+
+class _NodePlan:
+    """How one node's arguments are filled in at each replay, worked out once.
+
+    Replaying a model runs every node on every call (each training step on
+    eager backends), so walking the argument structures there costs time
+    on the hot path. Most nodes take tensors as flat positional or keyword
+    arguments; for them the positions are recorded here.
+    """
+
+    def __init__(self, node):
+        self.args_plan = _flat_plan(node.call_args)
+        self.kwargs_plan = _flat_plan(node.call_kwargs)
+        self.single_output = len(node.outputs) == 1 and isinstance(
+            node.output_structure, KerasTensor
+        )
+
+    def arguments(self, node, tensor_values):
+        if self.args_plan is None:
+            args = substitute(node.call_args, tensor_values)
+        elif self.args_plan:
+            args = list(node.call_args)
+            for position, tensor_id in self.args_plan:
+                args[position] = tensor_values[tensor_id]
+        else:
+            args = node.call_args
+        if self.kwargs_plan is None:
+            kwargs = substitute(node.call_kwargs, tensor_values)
+        else:
+            kwargs = dict(node.call_kwargs)
+            for key, tensor_id in self.kwargs_plan:
+                kwargs[key] = tensor_values[tensor_id]
+        return args, kwargs
+
+
+def _node_plan(node):
+    plan = node.__dict__.get("_replay_plan")
+    if plan is None:
+        plan = node.__dict__["_replay_plan"] = _NodePlan(node)
+    return plan
+
+
 def replay(nodes, input_tensors, output_tensors, values, call_node=None):
     """Runs the graph on `values` (one per input tensor), returns the outputs.
 
@@ -162,12 +219,15 @@ def replay(nodes, input_tensors, output_tensors, values, call_node=None):
         id(tensor): value for tensor, value in zip(input_tensors, values, strict=True)
     }
     for node in nodes:
-        args = substitute(node.call_args, tensor_values)
-        kwargs = substitute(node.call_kwargs, tensor_values)
+        plan = _node_plan(node)
+        args, kwargs = plan.arguments(node, tensor_values)
         if call_node is None:
             outputs = node.operation(*args, **kwargs)
         else:
             outputs = call_node(node.operation, args, kwargs)
+        if plan.single_output:
+            tensor_values[id(node.outputs[0])] = outputs
+            continue
         for tensor, value in zip(node.outputs, tree_api.flatten(outputs), strict=False):
             tensor_values[id(tensor)] = value
     return [tensor_values[id(tensor)] for tensor in output_tensors]

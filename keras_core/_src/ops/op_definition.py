@@ -226,6 +226,7 @@ class OpDefinition:
             raise ValueError(f"Op {self.name}: no parameters named {sorted(unknown)}")
         self._rule_cache = {}
         self._fast_tails = self._positional_tails() if self._has_fast_path() else None
+        self._positional_index = {name: i for i, name in enumerate(self.positional)}
         self._tensor_positions = tuple(
             self.positional.index(name)
             for name in self.tensors
@@ -245,6 +246,34 @@ class OpDefinition:
             (self.positional.index(name) if name in self.positional else None, name)
             for name in self.rule_statics
         ]
+
+    def positionalize(self, args, kwargs):
+        """`args` and `kwargs` as positional arguments only, or None.
+
+        Lets `ops.sum(x, axis=1)` take the fast path: keyword arguments
+        naming positional parameters become positions (defaults fill the
+        gaps). None when that cannot be done (an unknown or keyword-only
+        name, a required parameter left out, no fast path at all).
+        """
+        if self._fast_tails is None:
+            return None
+        index = self._positional_index
+        last = len(args) - 1
+        for name in kwargs:
+            position = index.get(name)
+            if position is None or position < len(args):
+                return None
+            last = max(last, position)
+        filled = list(args)
+        defaults = self.defaults
+        for name in self.positional[len(args) : last + 1]:
+            if name in kwargs:
+                filled.append(kwargs[name])
+            elif name in defaults:
+                filled.append(defaults[name])
+            else:
+                return None
+        return tuple(filled)
 
     def _has_fast_path(self):
         """Whether positional-only calls can skip binding (see `fast_eager`)."""
@@ -700,9 +729,17 @@ def backend_op(
 
         fast_eager = definition.fast_eager
 
+        positionalize = definition.positionalize
+
         @functools.wraps(function)
         def op(*args, **kwargs):
-            if not kwargs:
+            if kwargs:
+                positional = positionalize(args, kwargs)
+                if positional is not None:
+                    result = fast_eager(positional)
+                    if result is not _GENERAL:
+                        return result
+            else:
                 result = fast_eager(args)
                 if result is not _GENERAL:
                     return result

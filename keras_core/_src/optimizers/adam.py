@@ -96,7 +96,10 @@ class Adam(Optimizer):
         indices = [self._variable_index(v) for v in variables]
         fused.adam_update(
             [v._value for v in variables],
-            [backend.core.convert_to_tensor(g) for g in grads],
+            [
+                g if backend.core.is_tensor(g) else backend.core.convert_to_tensor(g)
+                for g in grads
+            ],
             [self._momentums[i]._value for i in indices],
             [self._velocities[i]._value for i in indices],
             [self._velocity_hats[i]._value for i in indices] if self.amsgrad else None,

@@ -14,6 +14,7 @@ from keras_core._src import backend
 from keras_core._src.api_export import keras_public
 from keras_core._src.backend.common import global_state
 from keras_core._src.backend.common.config import floatx
+from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.scopes import StatelessScope
 from keras_core._src.backend.common.scopes import name_scope
 from keras_core._src.backend.common.variables import Variable
@@ -362,7 +363,10 @@ class Optimizer:
         ]
         if not present:
             return self._iterations
-        grads = [ops.cast(g, v.dtype) for g, v in present]
+        # Gradients usually have their variable's dtype already: no cast op.
+        grads = [
+            g if _dtype_of(g) == v.dtype else ops.cast(g, v.dtype) for g, v in present
+        ]
         variables = [v for _, v in present]
         if self.loss_scale_factor is not None:
             grads = [g / self.loss_scale_factor for g in grads]
@@ -370,7 +374,7 @@ class Optimizer:
             self._accumulated_step(grads, variables)
         else:
             self._update(grads, variables)
-            self._finish_step(variables, ops.convert_to_tensor(True))
+            self._finish_step(variables, True)
         return self._iterations
 
     def _accumulated_step(self, grads, variables):
@@ -430,7 +434,7 @@ class Optimizer:
         # The moving average reads the step counter before it advances; the
         # counter advances on every call, accumulation steps included.
         if self.use_ema:
-            self._update_moving_averages(variables, is_update)
+            self._update_moving_averages(variables, ops.convert_to_tensor(is_update))
         self._iterations.assign_add(1)
 
     def _clip_gradients(self, grads):
@@ -619,6 +623,13 @@ class Optimizer:
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
+
+
+def _dtype_of(tensor):
+    """The dtype of a backend tensor; None for anything else (arrays too)."""
+    if not backend.core.is_tensor(tensor):
+        return None
+    return standardize_dtype(tensor.dtype)
 
 
 def _current(scope, variable, default):

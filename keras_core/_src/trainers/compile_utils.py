@@ -217,7 +217,8 @@ class CompileLoss:
                 continue
             value = loss(true, pred, sample_weight=sample)
             per_output.append(value)
-            value = ops.cast(value, "float32") * weight
+            if weight != 1.0 or getattr(loss, "dtype", None) != "float32":
+                value = ops.cast(value, "float32") * weight
             total = value if total is None else total + value
         if total is None:
             total = ops.zeros((), dtype="float32")

@@ -166,7 +166,12 @@ class Trainer:
         if self._run_eagerly:
             return False
         if jit_compile == "auto":
-            return self._backend_jit_default()
+            # Layers that compute on the host (string lookups, hashing) or
+            # use ops XLA lacks say so with `supports_jit = False`.
+            supported = all(
+                getattr(layer, "supports_jit", True) for layer in self._flatten_layers()
+            )
+            return supported and self._backend_jit_default()
         return bool(jit_compile)
 
     def _backend_jit_default(self):

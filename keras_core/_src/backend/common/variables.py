@@ -239,14 +239,17 @@ class Variable(VariableOperatorsMixin):
         the variable itself is left unchanged.
         """
         value = self._convert_to_tensor(value, dtype=self._dtype)
-        if standardize_shape(value.shape) != self._shape:
+        if tuple(value.shape) != self._shape and (
+            standardize_shape(value.shape) != self._shape
+        ):
             raise ValueError(
                 "The shape of the target variable and the shape of the target "
                 "value in `variable.assign(value)` must match. "
                 f"variable.shape={self._shape}, Received: "
                 f"value.shape={tuple(value.shape)}. Target variable: {self!r}"
             )
-        scope = scopes.get_stateless_scope()
+        # No value scope open anywhere means no stateless scope either.
+        scope = scopes.get_stateless_scope() if global_state.open_value_scopes else None
         if scope is not None:
             scope.add_update((self, value))
         else:
@@ -255,16 +258,32 @@ class Variable(VariableOperatorsMixin):
 
     def assign_add(self, value):
         """Adds `value` to the variable; returns the new value."""
-        current = self._raw_value()
-        return self.assign(current + self._convert_to_tensor(value, self._dtype))
+        value = self._convert_to_tensor(value, self._dtype)
+        if (
+            not global_state.open_value_scopes
+            and self._value is not None
+            and (tuple(value.shape) == self._shape or not value.shape)
+        ):
+            # Metric totals and step counters, every step: in place where
+            # the backend can (one kernel, no new tensor).
+            return self._direct_assign_add(value)
+        return self.assign(self._raw_value() + value)
 
     def assign_sub(self, value):
         """Subtracts `value` from the variable; returns the new value."""
         current = self._raw_value()
         return self.assign(current - self._convert_to_tensor(value, self._dtype))
 
+    def _direct_assign_add(self, value):
+        """Adds `value` (this dtype, broadcastable) outside any scope."""
+        new_value = self._value + value
+        self._direct_assign(new_value)
+        return new_value
+
     def _raw_value(self):
         """The value in this variable's own dtype (never autocast)."""
+        if not global_state.open_value_scopes and self._value is not None:
+            return self._value
         with scopes.AutocastScope(None):
             return self.value
 

@@ -8,6 +8,7 @@ from keras_core._src.backend.tensorflow import math
 from keras_core._src.backend.tensorflow import nn
 from keras_core._src.backend.tensorflow import numpy_api
 from keras_core._src.backend.tensorflow import random
+from keras_core._src.backend.tensorflow import rnn
 from keras_core._src.backend.tensorflow.trainer import (
     TensorFlowTrainer as BackendTrainer,
 )

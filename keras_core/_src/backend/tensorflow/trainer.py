@@ -10,7 +10,9 @@ class TensorFlowTrainer:
     """The TensorFlow steps of `Model` (see `keras_core/_src/trainers/`)."""
 
     def _backend_jit_default(self):
-        return True
+        # As Keras 3 on TensorFlow: `tf.function` steps without XLA unless
+        # asked (XLA compiles slowly on CPU and lacks string/gamma kernels).
+        return False
 
     def train_step(self, data):
         """One training step on a batch; returns the logs."""

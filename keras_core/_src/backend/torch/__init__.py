@@ -9,6 +9,7 @@ from keras_core._src.backend.torch import nn
 from keras_core._src.backend.torch import numpy_api
 from keras_core._src.backend.torch import optimizer_updates
 from keras_core._src.backend.torch import random
+from keras_core._src.backend.torch import rnn
 from keras_core._src.backend.torch.layer import TorchLayer as BackendLayer
 from keras_core._src.backend.torch.trainer import TorchTrainer as BackendTrainer
 

@@ -262,8 +262,19 @@ class Variable(variables.Variable):
         )
 
     def _direct_assign(self, value):
-        with torch.no_grad():
+        if self._value.requires_grad:
+            with torch.no_grad():
+                self._value.copy_(value)
+        else:
             self._value.copy_(value)
+
+    def _direct_assign_add(self, value):
+        if self._value.requires_grad:
+            with torch.no_grad():
+                self._value.add_(value)
+        else:
+            self._value.add_(value)
+        return self._value
 
     def _on_trainable_change(self, trainable):
         if self._value is not None and (

@@ -1,0 +1,242 @@
+"""The recurrent loop on torch: a Python loop over the time steps.
+
+Torch runs eagerly, so the loop is plain Python (`unroll` changes nothing)
+and autograd records every step. `lstm` and `gru` run torch's fused kernels
+when the layer's configuration matches them.
+"""
+
+import torch
+
+from keras_core._src.backend.torch.core import convert_to_tensor
+from keras_core._src.tree import tree_api
+
+
+class FastPathUnavailable(Exception):
+    """Raised by `lstm`/`gru` when no fused kernel can run the layer."""
+
+
+def _broadcast_mask(mask_t, value):
+    return torch.reshape(mask_t, tuple(mask_t.shape) + (1,) * (value.ndim - 1))
+
+
+def rnn(
+    step_function,
+    inputs,
+    initial_states,
+    go_backwards=False,
+    mask=None,
+    constants=None,
+    unroll=False,
+    input_length=None,
+    time_major=False,
+    zero_output_for_mask=False,
+    return_all_outputs=True,
+):
+    flat_inputs = [convert_to_tensor(x) for x in tree_api.flatten(inputs)]
+    time_axis = 0 if time_major else 1
+    if mask is not None:
+        mask = convert_to_tensor(mask).bool()
+    constants = list(constants or ())
+    states = tree_api.flatten(initial_states)
+    time_steps = flat_inputs[0].shape[time_axis]
+    order = range(time_steps - 1, -1, -1) if go_backwards else range(time_steps)
+    outputs = []
+    previous_output = None
+    for time in order:
+        step_inputs = [x.select(time_axis, time) for x in flat_inputs]
+        packed = tree_api.pack_sequence_as(initial_states, states)
+        if constants:
+            packed = list(packed) + constants
+        output, new_states = step_function(
+            tree_api.pack_sequence_as(inputs, step_inputs), packed
+        )
+        new_states = tree_api.flatten(new_states)
+        if mask is not None:
+            mask_t = mask.select(time_axis, time)
+            new_states = [
+                torch.where(_broadcast_mask(mask_t, new), new, old)
+                for new, old in zip(new_states, states, strict=True)
+            ]
+            if zero_output_for_mask or previous_output is None:
+                fallback = torch.zeros_like(output)
+            else:
+                fallback = previous_output
+            output = torch.where(_broadcast_mask(mask_t, output), output, fallback)
+        states = new_states
+        previous_output = output
+        if return_all_outputs or not outputs:
+            outputs.append(output)
+        else:
+            outputs[0] = output
+    stacked = torch.stack(outputs, dim=time_axis)
+    return (
+        previous_output,
+        stacked,
+        tree_api.pack_sequence_as(initial_states, states),
+    )
+
+
+def _right_padded_lengths(mask, time_steps):
+    """Each row's number of valid steps, if every row is valid-then-padded."""
+    mask = convert_to_tensor(mask).bool()
+    lengths = mask.sum(dim=1)
+    steps = torch.arange(time_steps, device=mask.device)
+    if bool((lengths == 0).any()) or not torch.equal(
+        mask, steps[None, :] < lengths[:, None]
+    ):
+        raise FastPathUnavailable("the mask is not right-padded")
+    return lengths
+
+
+def _run_fused(
+    kernel_function,
+    inputs,
+    states,
+    mask,
+    params,
+    has_biases,
+    go_backwards,
+    zero_output_for_mask,
+):
+    """Runs torch's fused `kernel_function` (`lstm`/`gru`) batch-first.
+
+    `states` are `(batch, units)` tensors. A right-padded mask runs as a
+    packed sequence, so padded steps leave the states alone; outputs at
+    padded steps then repeat the last valid output, or are zeros.
+    """
+    # Strided views (a broadcast zero state, a transposed kernel) send
+    # torch's CPU kernels down a path many times slower.
+    inputs = convert_to_tensor(inputs).contiguous()
+    dtype = inputs.dtype
+    if any(p.dtype != dtype for p in params) or (
+        inputs.device.type == "cpu" and dtype not in (torch.float32, torch.float64)
+    ):
+        raise FastPathUnavailable(f"no fused kernel for {dtype} on {inputs.device}")
+    time_steps = inputs.shape[1]
+    hidden = [convert_to_tensor(s).unsqueeze(0).contiguous() for s in states]
+    hidden = hidden[0] if len(hidden) == 1 else tuple(hidden)
+    train = torch.is_grad_enabled()
+    if mask is None:
+        if go_backwards:
+            inputs = torch.flip(inputs, (1,))
+        outputs, *final = kernel_function(
+            inputs, hidden, params, has_biases, 1, 0.0, train, False, True
+        )
+    else:
+        if go_backwards:
+            raise FastPathUnavailable("a reversed masked sequence")
+        lengths = _right_padded_lengths(mask, time_steps)
+        packed = torch.nn.utils.rnn.pack_padded_sequence(
+            inputs, lengths.cpu(), batch_first=True, enforce_sorted=False
+        )
+        order, inverse = packed.sorted_indices, packed.unsorted_indices
+        if isinstance(hidden, tuple):
+            hidden = tuple(h.index_select(1, order) for h in hidden)
+        else:
+            hidden = hidden.index_select(1, order)
+        data, *final = kernel_function(
+            packed.data,
+            packed.batch_sizes,
+            hidden,
+            params,
+            has_biases,
+            1,
+            0.0,
+            train,
+            False,
+        )
+        final = [state.index_select(1, inverse) for state in final]
+        outputs, _ = torch.nn.utils.rnn.pad_packed_sequence(
+            torch.nn.utils.rnn.PackedSequence(data, packed.batch_sizes, order, inverse),
+            batch_first=True,
+            total_length=time_steps,
+        )
+        if not zero_output_for_mask:
+            valid = convert_to_tensor(mask).bool()[:, :, None]
+            outputs = torch.where(valid, outputs, final[0].squeeze(0)[:, None, :])
+    final = [state.squeeze(0) for state in final]
+    return outputs[:, -1], outputs, final
+
+
+def _params(kernel, recurrent_kernel, bias, input_bias_and_recurrent_bias):
+    # Torch wants `(gates, features)` matrices, contiguous (see _run_fused).
+    params = [
+        convert_to_tensor(kernel).T.contiguous(),
+        convert_to_tensor(recurrent_kernel).T.contiguous(),
+    ]
+    if bias is not None:
+        params.extend(input_bias_and_recurrent_bias(convert_to_tensor(bias)))
+    return params
+
+
+def lstm(
+    inputs,
+    initial_state_h,
+    initial_state_c,
+    mask,
+    kernel,
+    recurrent_kernel,
+    bias,
+    return_sequences=False,
+    go_backwards=False,
+    zero_output_for_mask=False,
+):
+    """Runs a Keras-layout LSTM with torch's fused kernel.
+
+    Keras's gate order (input, forget, cell, output) is torch's; torch
+    adds a second (recurrent) bias, zero here.
+    """
+    params = _params(kernel, recurrent_kernel, bias, lambda b: [b, torch.zeros_like(b)])
+    return _run_fused(
+        torch._VF.lstm,
+        inputs,
+        [initial_state_h, initial_state_c],
+        mask,
+        params,
+        bias is not None,
+        go_backwards,
+        zero_output_for_mask,
+    )
+
+
+def _keras_to_torch_gates(weight):
+    # Keras stacks the GRU gates as (update, reset, candidate) along the
+    # last axis; torch stacks (reset, update, candidate) along the first.
+    update, reset, candidate = torch.chunk(weight, 3, dim=-1)
+    return torch.cat([reset, update, candidate], dim=-1)
+
+
+def gru(
+    inputs,
+    initial_state,
+    mask,
+    kernel,
+    recurrent_kernel,
+    bias,
+    return_sequences=False,
+    go_backwards=False,
+    zero_output_for_mask=False,
+):
+    """Runs a Keras-layout GRU (`reset_after=True`) with torch's fused kernel.
+
+    `bias` is Keras's `(2, 3 * units)` pair of input and recurrent biases.
+    """
+    kernel = _keras_to_torch_gates(convert_to_tensor(kernel))
+    recurrent_kernel = _keras_to_torch_gates(convert_to_tensor(recurrent_kernel))
+    params = _params(
+        kernel,
+        recurrent_kernel,
+        bias,
+        lambda b: [_keras_to_torch_gates(b[0]), _keras_to_torch_gates(b[1])],
+    )
+    last_output, outputs, final = _run_fused(
+        torch._VF.gru,
+        inputs,
+        [initial_state],
+        mask,
+        params,
+        bias is not None,
+        go_backwards,
+        zero_output_for_mask,
+    )
+    return last_output, outputs, final
