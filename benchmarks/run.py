@@ -17,7 +17,7 @@ Writes `<out>/bench.md` (the tables) and `<out>/bench.json` (every figure).
 
 Usage: python benchmarks/run.py [--keras3-python auto|none|PATH]
     [--backends jax torch tensorflow] [--workloads mlp convnet transformer lstm]
-    [--threads 2] [--steps 10] [--epochs 5] [--out benchmarks/results]
+    [--threads 2] [--steps 8] [--epochs 3] [--out benchmarks/results]
 """
 
 import argparse
@@ -113,8 +113,8 @@ def main():
     parser.add_argument("--backends", nargs="+", default=["jax", "torch", "tensorflow"])
     parser.add_argument("--workloads", nargs="+", default=list(WORKLOADS))
     parser.add_argument("--threads", type=int, default=min(2, os.cpu_count()))
-    parser.add_argument("--steps", type=int, default=10)
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--steps", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--import-runs", type=int, default=3)
     parser.add_argument("--out", default=os.path.join(HERE, "results"))
     args = parser.parse_args()

@@ -64,6 +64,23 @@ def dot_product_attention(
     groups = heads // kv_heads
     if scale is None:
         scale = 1.0 / math.sqrt(size)
+    if (
+        mask is None
+        and bias is None
+        and attn_logits_soft_cap is None
+        and groups == 1
+    ):
+        # PyTorch's fused kernel (one pass, no logits tensor kept for the
+        # backward). With a mask it is left out: rows with every key masked
+        # would come out NaN, where the explicit softmax spreads them evenly.
+        result = torch.nn.functional.scaled_dot_product_attention(
+            query.transpose(1, 2),
+            key.transpose(1, 2),
+            value.transpose(1, 2),
+            is_causal=is_causal,
+            scale=scale,
+        )
+        return result.transpose(1, 2).to(dtype)
     grouped = torch.reshape(query, (batch, length, kv_heads, groups, size))
     logits = torch.einsum("btkgh,bskh->bkgts", grouped, key) * scale
     if attn_logits_soft_cap is not None:
