@@ -64,12 +64,7 @@ def dot_product_attention(
     groups = heads // kv_heads
     if scale is None:
         scale = 1.0 / math.sqrt(size)
-    if (
-        mask is None
-        and bias is None
-        and attn_logits_soft_cap is None
-        and groups == 1
-    ):
+    if mask is None and bias is None and attn_logits_soft_cap is None and groups == 1:
         # PyTorch's fused kernel (one pass, no logits tensor kept for the
         # backward). With a mask it is left out: rows with every key masked
         # would come out NaN, where the explicit softmax spreads them evenly.
