@@ -8,35 +8,10 @@ leave the dtype to the caller (layers cast to their compute dtype first).
 """
 
 from keras_core import ops
+from keras_core._src.layers.preprocessing.image.base_image_layer import is_number
 from keras_core._src.random import random_ops as random
 
 __all__ = []
-
-
-def is_number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def parse_factor(layer_name, factor, bounds, arg_name="factor"):
-    """Returns `factor` as a sorted `(lower, upper)` pair inside `bounds`."""
-    low, high = bounds
-    message = (
-        f"Layer {layer_name}: the `{arg_name}` argument should be a number "
-        f"(or a list of two numbers) in the range [{low}, {high}]. "
-        f"Received: {arg_name}={factor!r}"
-    )
-    if isinstance(factor, (tuple, list)):
-        if len(factor) != 2 or not all(is_number(f) for f in factor):
-            raise ValueError(message)
-        lower, upper = sorted(factor)
-        if lower < low or upper > high:
-            raise ValueError(message)
-        return (lower, upper)
-    if not is_number(factor) or not low <= factor <= high:
-        raise ValueError(message)
-    magnitude = abs(factor)
-    # Keras keeps `-0.0` for a zero factor; `max` would pick `low` instead.
-    return (-magnitude if -magnitude >= low else low, magnitude)
 
 
 def parse_value_range(layer_name, value_range):

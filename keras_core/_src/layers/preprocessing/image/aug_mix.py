@@ -6,6 +6,7 @@ from keras_core._src.layers.preprocessing.image import _color_utils as color
 from keras_core._src.layers.preprocessing.image.base_image_layer import (
     BaseImagePreprocessingLayer,
 )
+from keras_core._src.layers.preprocessing.image.base_image_layer import parse_factor
 from keras_core._src.layers.preprocessing.image.rand_augment import apply_one_of
 from keras_core._src.layers.preprocessing.image.rand_augment import check_count
 from keras_core._src.layers.preprocessing.image.rand_augment import check_interpolation
@@ -93,7 +94,7 @@ class AugMix(BaseImagePreprocessingLayer):
         self.value_range = tuple(color.parse_value_range(name, value_range))
         self.num_chains = check_count(name, "num_chains", num_chains, 1)
         self.chain_depth = check_count(name, "chain_depth", chain_depth, 0)
-        self.factor = color.parse_factor(name, factor, (0, 1))
+        self.factor = parse_factor(name, factor, (0, 1))
         if not color.is_number(alpha) or alpha <= 0:
             raise ValueError(
                 f"Layer {name}: `alpha` must be a positive number, the "

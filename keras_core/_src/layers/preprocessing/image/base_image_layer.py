@@ -78,24 +78,7 @@ class BaseImagePreprocessingLayer(DataLayer):
             )
 
     def _set_factor(self, factor):
-        low, high = self._FACTOR_BOUNDS
-        message = (
-            f"Layer {type(self).__name__}: the `factor` argument should be a "
-            "number (or a list of two numbers) in the range "
-            f"[{low}, {high}]. Received: factor={factor!r}"
-        )
-        if isinstance(factor, (tuple, list)):
-            if len(factor) != 2 or not all(_is_number(f) for f in factor):
-                raise ValueError(message)
-            lower, upper = sorted(float(f) for f in factor)
-        elif _is_number(factor):
-            upper = abs(float(factor))
-            lower = -upper
-        else:
-            raise ValueError(message)
-        if lower < low or upper > high:
-            raise ValueError(message)
-        self.factor = (lower, upper)
+        self.factor = parse_factor(type(self).__name__, factor, self._FACTOR_BOUNDS)
 
     def get_random_transformation(self, data, training=True, seed=None):
         """Draws the random parameters of one call; None for fixed layers.
@@ -254,10 +237,6 @@ class BaseImagePreprocessingLayer(DataLayer):
         return {**super().get_config(), "data_format": self.data_format}
 
 
-def _is_number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def _add_batch_axis(key, value):
     if key == "bounding_boxes" and isinstance(value, dict):
         return {k: ops.expand_dims(v, 0) for k, v in value.items()}
@@ -280,3 +259,29 @@ def _same_spec(value):
     if isinstance(value, KerasTensor):
         return KerasTensor(value.shape, dtype=value.dtype)
     return value
+
+
+def is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def parse_factor(layer_name, factor, bounds, arg_name="factor"):
+    """Returns `factor` as a sorted `(lower, upper)` pair inside `bounds`."""
+    low, high = bounds
+    message = (
+        f"Layer {layer_name}: the `{arg_name}` argument should be a number "
+        f"(or a list of two numbers) in the range [{low}, {high}]. "
+        f"Received: {arg_name}={factor!r}"
+    )
+    if isinstance(factor, (tuple, list)):
+        if len(factor) != 2 or not all(is_number(f) for f in factor):
+            raise ValueError(message)
+        lower, upper = sorted(factor)
+        if lower < low or upper > high:
+            raise ValueError(message)
+        return (lower, upper)
+    if not is_number(factor) or not low <= factor <= high:
+        raise ValueError(message)
+    magnitude = abs(factor)
+    # Keras keeps `-0.0` for a zero factor; `max` would pick `low` instead.
+    return (-magnitude if -magnitude >= low else low, magnitude)

@@ -6,6 +6,7 @@ from keras_core._src.layers.preprocessing.image import _color_utils as color
 from keras_core._src.layers.preprocessing.image.base_image_layer import (
     BaseImagePreprocessingLayer,
 )
+from keras_core._src.layers.preprocessing.image.base_image_layer import parse_factor
 from keras_core._src.layers.preprocessing.image.random_erasing import random_boxes
 from keras_core._src.layers.preprocessing.image.random_erasing import with_channel_axis
 from keras_core._src.random import random_ops as random
@@ -57,7 +58,7 @@ class CutMix(BaseImagePreprocessingLayer):
 
     def __init__(self, factor=1.0, seed=None, data_format=None, **kwargs):
         super().__init__(data_format=data_format, **kwargs)
-        self.factor = color.parse_factor(type(self).__name__, factor, (0, 1))
+        self.factor = parse_factor(type(self).__name__, factor, (0, 1))
         self.seed = seed
         self.generator = SeedGenerator(seed)
 

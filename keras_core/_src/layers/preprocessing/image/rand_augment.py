@@ -10,6 +10,7 @@ from keras_core._src.layers.preprocessing.image.auto_contrast import AutoContras
 from keras_core._src.layers.preprocessing.image.base_image_layer import (
     BaseImagePreprocessingLayer,
 )
+from keras_core._src.layers.preprocessing.image.base_image_layer import parse_factor
 from keras_core._src.layers.preprocessing.image.equalization import Equalization
 from keras_core._src.layers.preprocessing.image.random_brightness import (
     RandomBrightness,
@@ -201,7 +202,7 @@ class RandAugment(BaseImagePreprocessingLayer):
         name = type(self).__name__
         self.value_range = tuple(color.parse_value_range(name, value_range))
         self.num_ops = check_count(name, "num_ops", num_ops, 0)
-        self.factor = color.parse_factor(name, factor, (0, 1))
+        self.factor = parse_factor(name, factor, (0, 1))
         self.interpolation = check_interpolation(name, interpolation)
         self.seed = seed
         self.generator = SeedGenerator(seed)

@@ -6,6 +6,7 @@ from keras_core._src.layers.preprocessing.image import _color_utils as color
 from keras_core._src.layers.preprocessing.image.base_image_layer import (
     BaseImagePreprocessingLayer,
 )
+from keras_core._src.layers.preprocessing.image.base_image_layer import parse_factor
 from keras_core._src.random.seed_generator import SeedGenerator
 
 __all__ = ["RandomContrast"]
@@ -43,7 +44,7 @@ class RandomContrast(BaseImagePreprocessingLayer):
     def __init__(self, factor, value_range=(0, 255), seed=None, **kwargs):
         super().__init__(**kwargs)
         name = type(self).__name__
-        self.factor = color.parse_factor(name, factor, (0, 1))
+        self.factor = parse_factor(name, factor, (0, 1))
         self.value_range = color.parse_value_range(name, value_range)
         self.seed = seed
         self.generator = SeedGenerator(seed)

@@ -6,6 +6,7 @@ from keras_core._src.layers.preprocessing.image import _color_utils as color
 from keras_core._src.layers.preprocessing.image.base_image_layer import (
     BaseImagePreprocessingLayer,
 )
+from keras_core._src.layers.preprocessing.image.base_image_layer import parse_factor
 from keras_core._src.random import random_ops as random
 from keras_core._src.random.seed_generator import SeedGenerator
 
@@ -85,8 +86,8 @@ class RandomErasing(BaseImagePreprocessingLayer):
     ):
         super().__init__(data_format=data_format, **kwargs)
         name = type(self).__name__
-        self.factor = color.parse_factor(name, factor, (0, 1))
-        self.scale = color.parse_factor(name, scale, (0, 1), "scale")
+        self.factor = parse_factor(name, factor, (0, 1))
+        self.scale = parse_factor(name, scale, (0, 1), "scale")
         if fill_value is not None and not color.is_number(fill_value):
             raise ValueError(
                 f"Layer {name}: `fill_value` must be a number, or None to "

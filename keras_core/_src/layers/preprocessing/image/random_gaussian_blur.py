@@ -6,6 +6,7 @@ from keras_core._src.layers.preprocessing.image import _color_utils as color
 from keras_core._src.layers.preprocessing.image.base_image_layer import (
     BaseImagePreprocessingLayer,
 )
+from keras_core._src.layers.preprocessing.image.base_image_layer import parse_factor
 from keras_core._src.random import random_ops as random
 from keras_core._src.random.seed_generator import SeedGenerator
 
@@ -90,9 +91,9 @@ class RandomGaussianBlur(BaseImagePreprocessingLayer):
     ):
         super().__init__(data_format=data_format, **kwargs)
         name = type(self).__name__
-        self.factor = color.parse_factor(name, factor, (0, 1))
+        self.factor = parse_factor(name, factor, (0, 1))
         self.kernel_size = _parse_kernel_size(name, kernel_size)
-        self.sigma = color.parse_factor(name, sigma, (0, 1), "sigma")
+        self.sigma = parse_factor(name, sigma, (0, 1), "sigma")
         self.value_range = tuple(color.parse_value_range(name, value_range))
         self.seed = seed
         self.generator = SeedGenerator(seed)

@@ -8,6 +8,7 @@ from keras_core._src.layers.preprocessing.image import _color_utils as color
 from keras_core._src.layers.preprocessing.image.base_image_layer import (
     BaseImagePreprocessingLayer,
 )
+from keras_core._src.layers.preprocessing.image.base_image_layer import parse_factor
 from keras_core._src.random.seed_generator import SeedGenerator
 
 __all__ = ["RandomSharpness"]
@@ -53,7 +54,7 @@ class RandomSharpness(BaseImagePreprocessingLayer):
     ):
         super().__init__(data_format=data_format, **kwargs)
         name = type(self).__name__
-        self.factor = color.parse_factor(name, factor, (0, 1))
+        self.factor = parse_factor(name, factor, (0, 1))
         self.value_range = sorted(color.parse_value_range(name, value_range))
         self.seed = seed
         self.generator = SeedGenerator(seed)

@@ -6,6 +6,7 @@ from keras_core._src.layers.preprocessing.image import _color_utils as color
 from keras_core._src.layers.preprocessing.image.base_image_layer import (
     BaseImagePreprocessingLayer,
 )
+from keras_core._src.layers.preprocessing.image.base_image_layer import parse_factor
 from keras_core._src.random.seed_generator import SeedGenerator
 
 __all__ = ["Solarization"]
@@ -53,10 +54,10 @@ class Solarization(BaseImagePreprocessingLayer):
     ):
         super().__init__(**kwargs)
         name = type(self).__name__
-        self.addition_factor = color.parse_factor(
+        self.addition_factor = parse_factor(
             name, addition_factor, (0, 1), "addition_factor"
         )
-        self.threshold_factor = color.parse_factor(
+        self.threshold_factor = parse_factor(
             name, threshold_factor, (0, 1), "threshold_factor"
         )
         self.value_range = sorted(color.parse_value_range(name, value_range))
