@@ -135,7 +135,7 @@ def _nearest(images, out_height, out_width):
     return knp.take(images, knp.array(cols.astype("int32")), axis=2)
 
 
-def _aspect_box(height, width, out_height, out_width, crop):
+def aspect_box(height, width, out_height, out_width, crop):
     """(box height, box width, row start, column start) of the centered box
     with the target's aspect ratio, inside (crop) or around (pad) the
     image."""
@@ -227,10 +227,10 @@ def resize(
     out_height, out_width = size
     dtype = dtype_of(images)
     if crop_to_aspect_ratio:
-        box_h, box_w, top, left = _aspect_box(height, width, *size, crop=True)
+        box_h, box_w, top, left = aspect_box(height, width, *size, crop=True)
         images = images[:, top : top + box_h, left : left + box_w, :]
     elif pad_to_aspect_ratio:
-        box_h, box_w, top, left = _aspect_box(height, width, *size, crop=False)
+        box_h, box_w, top, left = aspect_box(height, width, *size, crop=False)
         # Keras pads each side by half the difference, rounded down (an odd
         # difference loses a row), on every backend.
         padding = [(0, 0), (top, top), (left, left)]

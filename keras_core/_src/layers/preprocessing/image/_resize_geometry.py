@@ -11,29 +11,19 @@ from keras_core._src.layers.preprocessing.image.bounding_boxes.converters import
 from keras_core._src.layers.preprocessing.image.bounding_boxes.converters import (
     crop as crop_boxes,
 )
+from keras_core._src.ops.image.resizing import aspect_box
 
 
 def aspect_window(height, width, out_height, out_width, crop):
     """`(window_height, window_width, top, left)` of the centered window with
-    the target's aspect ratio inside (crop) or around (pad) the image, with
-    the integer arithmetic `ops.image.resize` uses (padding adds `top` rows
-    on both sides)."""
-    ratio = out_width / out_height
-    window_height = int(width / ratio)
-    window_width = int(height * ratio)
+    the target's aspect ratio inside (crop) or around (pad) the image, as
+    `ops.image.resize` computes it (padding adds `top` rows on both sides,
+    so the window starts at `-top`)."""
+    window_height, window_width, top, left = aspect_box(
+        height, width, out_height, out_width, crop
+    )
     if crop:
-        window_height = max(min(height, window_height), 1)
-        window_width = max(min(width, window_width), 1)
-        return (
-            window_height,
-            window_width,
-            (height - window_height) // 2,
-            (width - window_width) // 2,
-        )
-    window_height = max(height, window_height)
-    window_width = max(width, window_width)
-    top = (window_height - height) // 2
-    left = (window_width - width) // 2
+        return window_height, window_width, top, left
     return height + 2 * top, width + 2 * left, -top, -left
 
 
