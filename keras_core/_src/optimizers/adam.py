@@ -103,11 +103,11 @@ class Adam(Optimizer):
             [self._momentums[i]._value for i in indices],
             [self._velocities[i]._value for i in indices],
             [self._velocity_hats[i]._value for i in indices] if self.amsgrad else None,
-            learning_rate=float(learning_rate),
+            learning_rate=learning_rate,
             beta_1=self.beta_1,
             beta_2=self.beta_2,
             epsilon=self.epsilon,
-            step=int(self._iterations.numpy()) + 1,
+            step=self._iterations.value + 1,
         )
         return True
 

@@ -425,8 +425,8 @@ class Optimizer:
         """Runs the whole step in the backend's fused kernels, if it can.
 
         Subclasses with a fused form (Adam) override it; it must return
-        False whenever it did nothing, and may only act eagerly outside
-        stateless scopes (it writes the Variables' tensors in place).
+        False whenever it did nothing, and may only act outside stateless
+        scopes (it writes the Variables in place).
         """
         return False
 

@@ -3,14 +3,15 @@
 Under `jax.jit` (the trainers' steps) `step_function(step_inputs, states) ->
 (output, new_states)` is traced once inside a `lax.scan`. Eagerly, and with
 `unroll=True`, the loop is plain Python over the (static) time steps. JAX
-has no fused recurrent kernels, so `lstm` and `gru` decline and the layers
-take the generic loop.
+has no fused recurrent kernels: `lstm` and `gru` project every step's inputs
+in one product before the loop (see `common/gated_steps.py`).
 """
 
 import jax
 import jax.numpy as jnp
 from jax import lax
 
+from keras_core._src.backend.common import gated_steps
 from keras_core._src.tree import tree_api
 
 
@@ -118,6 +119,66 @@ def rnn(
     )
 
 
+_GATES = gated_steps.GateFunctions(
+    sigmoid=jax.nn.sigmoid,
+    tanh=jnp.tanh,
+    where=jnp.where,
+    zeros_like=jnp.zeros_like,
+    split=lambda x, parts: jnp.split(x, parts, axis=-1),
+)
+
+
+def _projected_loop(
+    step, inputs, kernel, bias, states, mask, go_backwards, zero_output, sequences
+):
+    """Runs `step(projected_t, states)` over time after one input projection.
+
+    A `lax.scan` when traced; eagerly a Python loop (an eager scan would
+    compile its body on every call). Returns `(last, outputs, states)`.
+    """
+    projected = jnp.asarray(inputs) @ jnp.asarray(kernel)
+    if bias is not None:
+        projected = projected + jnp.asarray(bias)
+    projected = jnp.swapaxes(projected, 0, 1)
+    if mask is not None:
+        mask = jnp.swapaxes(jnp.asarray(mask).astype(bool), 0, 1)[:, :, None]
+    if go_backwards:
+        projected = jnp.flip(projected, 0)
+        mask = None if mask is None else jnp.flip(mask, 0)
+    states = [jnp.asarray(s) for s in states]
+
+    def body(carry, step_inputs):
+        states, previous = carry
+        projected_t, mask_t = step_inputs
+        new_states = step(projected_t, states)
+        output = new_states[0]
+        if mask_t is not None:
+            output, new_states = gated_steps.masked_step(
+                _GATES, mask_t, new_states, states, previous, zero_output
+            )
+        return (new_states, output), output if sequences else None
+
+    carry = (states, jnp.zeros_like(states[0]))
+    traced = any(
+        isinstance(x, jax.core.Tracer) for x in [projected, mask, *states, kernel]
+    )
+    if traced:
+        carry, outputs = lax.scan(body, carry, (projected, mask))
+    else:
+        outputs = []
+        for time in range(projected.shape[0]):
+            step_mask = None if mask is None else mask[time]
+            carry, output = body(carry, (projected[time], step_mask))
+            outputs.append(output)
+        outputs = jnp.stack(outputs) if sequences else None
+    final_states, last_output = carry
+    if sequences:
+        outputs = jnp.swapaxes(outputs, 0, 1)
+    else:
+        outputs = last_output[:, None]
+    return last_output, outputs, final_states
+
+
 def lstm(
     inputs,
     initial_state_h,
@@ -130,7 +191,21 @@ def lstm(
     go_backwards=False,
     zero_output_for_mask=False,
 ):
-    raise FastPathUnavailable("jax has no fused LSTM kernel")
+    """A Keras-layout LSTM with the input projection hoisted out of the scan."""
+    recurrent_kernel = jnp.asarray(recurrent_kernel)
+    return _projected_loop(
+        lambda x_t, states: gated_steps.lstm_step(
+            _GATES, x_t, states, recurrent_kernel
+        ),
+        inputs,
+        kernel,
+        bias,
+        [initial_state_h, initial_state_c],
+        mask,
+        go_backwards,
+        zero_output_for_mask,
+        return_sequences,
+    )
 
 
 def gru(
@@ -144,4 +219,21 @@ def gru(
     go_backwards=False,
     zero_output_for_mask=False,
 ):
-    raise FastPathUnavailable("jax has no fused GRU kernel")
+    """A Keras-layout GRU (`reset_after=True`), input projection hoisted."""
+    input_bias, recurrent_bias = gated_steps.split_gru_bias(
+        None if bias is None else jnp.asarray(bias)
+    )
+    recurrent_kernel = jnp.asarray(recurrent_kernel)
+    return _projected_loop(
+        lambda x_t, states: gated_steps.gru_step(
+            _GATES, x_t, states, recurrent_kernel, recurrent_bias
+        ),
+        inputs,
+        kernel,
+        input_bias,
+        [initial_state],
+        mask,
+        go_backwards,
+        zero_output_for_mask,
+        return_sequences,
+    )

@@ -7,6 +7,7 @@ from keras_core._src.backend.tensorflow import linalg
 from keras_core._src.backend.tensorflow import math
 from keras_core._src.backend.tensorflow import nn
 from keras_core._src.backend.tensorflow import numpy_api
+from keras_core._src.backend.tensorflow import optimizer_updates
 from keras_core._src.backend.tensorflow import random
 from keras_core._src.backend.tensorflow import rnn
 from keras_core._src.backend.tensorflow.trainer import (

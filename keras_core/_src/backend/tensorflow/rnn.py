@@ -5,9 +5,11 @@ loop is plain Python. Inside a `tf.function` it is a `tf.while_loop` writing
 a `TensorArray`, so the time axis may be unknown and XLA compiles it. The
 first step runs before the loop: masked steps repeat the previous output,
 whose shape only the step itself tells. TensorFlow's fused recurrent
-kernels are cuDNN-only, so `lstm` and `gru` decline.
+kernels are cuDNN-only: `lstm` and `gru` project every step's inputs in one
+product before the loop instead (see `common/gated_steps.py`).
 """
 
+from keras_core._src.backend.common import gated_steps
 from keras_core._src.backend.tensorflow.tf_import import tf
 from keras_core._src.tree import tree_api
 
@@ -142,6 +144,74 @@ def _swap_batch_time(x):
     return tf.transpose(x, [1, 0, *range(2, rank)])
 
 
+_GATES = gated_steps.GateFunctions(
+    sigmoid=tf.sigmoid,
+    tanh=tf.tanh,
+    where=tf.where,
+    zeros_like=tf.zeros_like,
+    split=lambda x, parts: tf.split(x, parts, axis=-1),
+)
+
+
+def _projected_loop(
+    step, inputs, kernel, bias, states, mask, go_backwards, zero_output, sequences
+):
+    """Runs `step(projected_t, states)` over time after one input projection.
+
+    A `tf.while_loop` (a Python loop when eager); returns
+    `(last, outputs, states)`.
+    """
+    inputs = tf.convert_to_tensor(inputs)
+    projected = tf.einsum("btf,fg->btg", inputs, tf.convert_to_tensor(kernel))
+    if bias is not None:
+        projected = projected + bias
+    projected = _swap_batch_time(projected)
+    if mask is not None:
+        mask = _swap_batch_time(tf.cast(mask, "bool"))[:, :, None]
+    if go_backwards:
+        projected = tf.reverse(projected, [0])
+        mask = None if mask is None else tf.reverse(mask, [0])
+    states = [tf.convert_to_tensor(s) for s in states]
+    time_steps = tf.shape(projected)[0]
+    # Read through TensorArrays: the gradient of `projected[time]` inside
+    # the loop would build a full-size zero tensor per step.
+    projected_steps = tf.TensorArray(projected.dtype, size=time_steps).unstack(
+        projected
+    )
+    if mask is not None:
+        mask_steps = tf.TensorArray(tf.bool, size=time_steps).unstack(mask)
+
+    def advance(time, states, previous):
+        new_states = step(projected_steps.read(time), states)
+        if mask is None:
+            return new_states[0], new_states
+        return gated_steps.masked_step(
+            _GATES, mask_steps.read(time), new_states, states, previous, zero_output
+        )
+
+    written = tf.TensorArray(projected.dtype, size=time_steps if sequences else 0)
+
+    def body(time, written, states, previous):
+        output, new_states = advance(time, states, previous)
+        new_states = [
+            tf.ensure_shape(new, old.shape)
+            for new, old in zip(new_states, states, strict=True)
+        ]
+        if sequences:
+            written = written.write(time, output)
+        return time + 1, written, new_states, output
+
+    static_steps = projected.shape[0]
+    _, written, states, last_output = tf.while_loop(
+        lambda time, *_: time < time_steps,
+        body,
+        (tf.constant(0), written, states, tf.zeros_like(states[0])),
+        maximum_iterations=static_steps,
+    )
+    outputs = _swap_batch_time(written.stack()) if sequences else last_output[:, None]
+    return last_output, outputs, states
+
+
 def lstm(
     inputs,
     initial_state_h,
@@ -154,7 +224,21 @@ def lstm(
     go_backwards=False,
     zero_output_for_mask=False,
 ):
-    raise FastPathUnavailable("tensorflow's fused LSTM kernel needs cuDNN")
+    """A Keras-layout LSTM with the input projection hoisted out of the loop."""
+    recurrent_kernel = tf.convert_to_tensor(recurrent_kernel)
+    return _projected_loop(
+        lambda x_t, states: gated_steps.lstm_step(
+            _GATES, x_t, states, recurrent_kernel
+        ),
+        inputs,
+        kernel,
+        bias,
+        [initial_state_h, initial_state_c],
+        mask,
+        go_backwards,
+        zero_output_for_mask,
+        return_sequences,
+    )
 
 
 def gru(
@@ -168,4 +252,21 @@ def gru(
     go_backwards=False,
     zero_output_for_mask=False,
 ):
-    raise FastPathUnavailable("tensorflow's fused GRU kernel needs cuDNN")
+    """A Keras-layout GRU (`reset_after=True`), input projection hoisted."""
+    input_bias, recurrent_bias = gated_steps.split_gru_bias(
+        None if bias is None else tf.convert_to_tensor(bias)
+    )
+    recurrent_kernel = tf.convert_to_tensor(recurrent_kernel)
+    return _projected_loop(
+        lambda x_t, states: gated_steps.gru_step(
+            _GATES, x_t, states, recurrent_kernel, recurrent_bias
+        ),
+        inputs,
+        kernel,
+        input_bias,
+        [initial_state],
+        mask,
+        go_backwards,
+        zero_output_for_mask,
+        return_sequences,
+    )

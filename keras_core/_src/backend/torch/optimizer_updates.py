@@ -25,7 +25,12 @@ def adam_update(
     epsilon,
     step,
 ):
-    """One Adam step, in place, over lists of same-device float tensors."""
+    """One Adam step, in place, over lists of same-device float tensors.
+
+    `learning_rate` and `step` (1-based) may be Python numbers or scalar
+    tensors.
+    """
+    learning_rate, step = float(learning_rate), int(step)
     with torch.no_grad():
         torch._foreach_lerp_(momentums, grads, 1.0 - beta_1)
         torch._foreach_mul_(velocities, beta_2)

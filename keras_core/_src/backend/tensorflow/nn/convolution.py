@@ -63,15 +63,17 @@ def _conv(op, inputs, kernel, strides, padding, data_format, dilation_rate):
     groups = args.check_groups(op, geometry.channels, *kernel.shape[-2:])
     dtype = inputs.dtype
     x = _to_last(_compute(inputs), geometry.data_format)
-    x = tf.pad(x, [(0, 0), *geometry.pads, (0, 0)])
     k = _dilated(_compute(kernel), geometry.dilation)
+    # TensorFlow's "SAME" pads as Keras's "same" does (the odd pixel after),
+    # inside the kernel: no Pad op and no slice of its gradient.
+    padding = "SAME" if geometry.mode == "same" else "VALID"
     xs = tf.split(x, groups, axis=-1) if groups > 1 else [x]
     ks = tf.split(k, groups, axis=-1) if groups > 1 else [k]
     # Named explicitly: TensorFlow's Conv3D gradient fails on the default.
     layout = {1: "NWC", 2: "NHWC", 3: "NDHWC"}[len(geometry.window)]
     results = [
         tf.nn.convolution(
-            xi, ki, strides=geometry.strides, padding="VALID", data_format=layout
+            xi, ki, strides=geometry.strides, padding=padding, data_format=layout
         )
         for xi, ki in zip(xs, ks, strict=True)
     ]

@@ -40,6 +40,8 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
 
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     axis = axis % len(output.shape)
+    if from_logits and axis == len(output.shape) - 1 and target.dtype.is_integer:
+        return _fused_sparse_crossentropy(target, output)
     if from_logits:
         log_p = tf.nn.log_softmax(output, axis=axis)
     else:
@@ -50,3 +52,15 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     classes = tf.reshape(classes, [-1] + [1] * (rank - 1 - axis))
     one_hot = tf.expand_dims(target, axis) == classes
     return -tf.reduce_sum(tf.where(one_hot, log_p, tf.zeros_like(log_p)), axis=axis)
+
+
+def _fused_sparse_crossentropy(target, logits):
+    # TensorFlow's fused kernel computes the loss and its gradient in one op
+    # (a step's backward pass then has no softmax or one-hot ops). It
+    # rejects out-of-range labels, which the generic path scores 0: those
+    # go in as class 0 and come out masked.
+    classes = tf.shape(logits, out_type=target.dtype)[-1]
+    valid = (target >= 0) & (target < classes)
+    safe = tf.where(valid, target, tf.zeros_like(target))
+    loss = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=safe, logits=logits)
+    return tf.where(valid, loss, tf.zeros_like(loss))
