@@ -27,6 +27,12 @@ CASES = [
     ("...b,bc->...c", 5, None, (2, 6, 3, 4), [(4, 5)], (2, 6, 3, 5)),
     ("ab...,bc->ac...", 5, "c", (2, 4, 2, 3), [(4, 5), (5, 1, 1)], (2, 5, 2, 3)),
     ("ab,bcd->acd", (5, 6), "c", (2, 4), [(4, 5, 6), (5, 1)], (2, 5, 6)),
+    # Run as one matrix product (einsum_matmul): a bias over the last kept
+    # axis only, and two contracted axes behind an ellipsis.
+    ("abc,cde->abde", (None, 5, 6), "e", (2, 3, 4), [(4, 5, 6), (6,)], (2, 3, 5, 6)),
+    ("...cd,cde->...e", 5, "e", (2, 3, 4, 2), [(4, 2, 5), (5,)], (2, 3, 5)),
+    # Not a plain product (kernel axes out of order): the einsum runs.
+    ("abc,edc->abde", (None, 5, 6), "de", (2, 3, 4), [(6, 5, 4), (5, 6)], (2, 3, 5, 6)),
 ]
 
 
@@ -151,3 +157,20 @@ def test_quantize_not_implemented():
     layer.build((None, 4))
     with pytest.raises(NotImplementedError, match="quantization"):
         layer.quantize("int8")
+
+
+@pytest.mark.parametrize(
+    "equation,output_shape,is_product",
+    [
+        ("abc,cde->abde", (None, 4, 8), True),
+        ("abcd,cde->abe", (None, 16), True),
+        ("ab,bc->ac", 3, True),
+        ("abc,edc->abde", (None, 4, 8), False),
+        ("ab...,bc->ac...", 3, False),
+    ],
+)
+def test_matrix_product_plan(equation, output_shape, is_product):
+    # MultiHeadAttention's projections run as one matmul-and-bias op.
+    layer = layers.EinsumDense(equation, output_shape)
+    layer.build((2, 5, 4, 8) if equation.startswith("abcd") else (2, 5, 8))
+    assert (layer._matmul_plan is not None) == is_product

@@ -8,6 +8,7 @@ from keras_core._src import constraints
 from keras_core._src import initializers
 from keras_core._src import regularizers
 from keras_core._src.api_export import keras_public
+from keras_core._src.layers.core import einsum_matmul
 from keras_core._src.layers.core import lora
 from keras_core._src.layers.layer import Layer
 from keras_core._src.saving import serialization_lib
@@ -221,6 +222,7 @@ class EinsumDense(Layer):
         self.gptq_unpacked_column_size = gptq_unpacked_column_size
         self.quantization_config = quantization_config
         self.bias = None
+        self._matmul_plan = None
 
     @property
     def activation(self):
@@ -261,6 +263,9 @@ class EinsumDense(Layer):
                 regularizer=self.bias_regularizer,
                 constraint=self.bias_constraint,
             )
+        self._matmul_plan = einsum_matmul.plan(
+            _parse_equation(self.equation), kernel_shape, bias_shape
+        )
         if self.lora_rank:
             self.enable_lora(self.lora_rank, lora_alpha=self.lora_alpha)
 
@@ -313,9 +318,14 @@ class EinsumDense(Layer):
 
     def call(self, inputs):
         kernel = self.kernel if self.lora_enabled else self._kernel.value
-        outputs = ops.einsum(self.equation, inputs, kernel)
-        if self.bias is not None:
-            outputs = ops.add(outputs, self.bias.value)
+        bias = None if self.bias is None else self.bias.value
+        outputs = None
+        if self._matmul_plan is not None:
+            outputs = self._matmul_plan.run(inputs, kernel, bias)
+        if outputs is None:
+            outputs = ops.einsum(self.equation, inputs, kernel)
+            if bias is not None:
+                outputs = ops.add(outputs, bias)
         if self._activation_or_none is not None:
             outputs = self._activation_or_none(outputs)
         return outputs

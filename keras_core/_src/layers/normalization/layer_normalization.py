@@ -7,6 +7,7 @@ from keras_core._src import constraints
 from keras_core._src import initializers
 from keras_core._src import regularizers
 from keras_core._src.api_export import keras_public
+from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.layers.layer import Layer
 from keras_core._src.layers.normalization import normalization_utils as utils
 
@@ -114,21 +115,31 @@ class LayerNormalization(Layer):
     def call(self, inputs):
         dtype = utils.output_dtype(inputs, self.compute_dtype)
         inputs = utils.statistics_inputs(inputs, self.compute_dtype)
-        gamma = self._laid_out(self.gamma, inputs.dtype)
-        beta = self._laid_out(self.beta, inputs.dtype)
+        compute = standardize_dtype(inputs.dtype)
         if self.rms_scaling:
+            gamma = self._in_dtype(self.gamma, compute)
+            if gamma is not None:
+                gamma = ops.reshape(gamma, self._parameter_shape)
             _, variance = ops.moments(inputs, self._axes, keepdims=True)
             outputs = inputs * ops.rsqrt(variance + self.epsilon) * gamma
         else:
+            # The op lays parameters with one dimension per axis along the
+            # axes itself (no reshape ops on the hot path).
             outputs = ops.layer_normalization(
-                inputs, gamma, beta, axis=self._axes, epsilon=self.epsilon
+                inputs,
+                self._in_dtype(self.gamma, compute),
+                self._in_dtype(self.beta, compute),
+                axis=self._axes,
+                epsilon=self.epsilon,
             )
-        return ops.cast(outputs, dtype)
+        return outputs if compute == dtype else ops.cast(outputs, dtype)
 
-    def _laid_out(self, weight, dtype):
+    @staticmethod
+    def _in_dtype(weight, dtype):
         if weight is None:
             return None
-        return ops.reshape(ops.cast(weight, dtype), self._parameter_shape)
+        value = weight.value
+        return value if weight.dtype == dtype else ops.cast(value, dtype)
 
     def compute_output_shape(self, input_shape):
         return input_shape

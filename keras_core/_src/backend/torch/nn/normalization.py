@@ -77,9 +77,43 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
     return result.to(x.dtype)
 
 
+def _fused_layer_norm(x, gamma, beta, axes, epsilon):
+    """`F.layer_norm` when it computes this call, else None.
+
+    Torch's kernel normalizes trailing axes with per-element parameters in
+    one pass (and one backward op); the composed form below is about ten
+    elementwise ops. It needs the axes to be the last ones and each
+    parameter to cover exactly the normalized shape.
+    """
+    count = len(axes)
+    if not count or list(axes) != list(range(x.ndim - count, x.ndim)):
+        return None
+    if x.dtype not in (torch.float32, torch.float64):
+        return None
+    shape = tuple(x.shape[x.ndim - count :])
+    parameters = []
+    for parameter in (gamma, beta):
+        if parameter is not None:
+            lead = parameter.ndim - count
+            if (
+                parameter.dtype != x.dtype
+                or lead < 0
+                or tuple(parameter.shape[lead:]) != shape
+                or any(dim != 1 for dim in parameter.shape[:lead])
+            ):
+                return None
+            parameter = parameter.reshape(shape)
+        parameters.append(parameter)
+    return torch.nn.functional.layer_norm(x, shape, *parameters, eps=epsilon)
+
+
 def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
     epsilon = config.epsilon() if epsilon is None else epsilon
     axes = normalization_axes(axis, x.ndim)
+    if not kwargs.get("rms_scaling"):
+        fused = _fused_layer_norm(x, gamma, beta, axes, epsilon)
+        if fused is not None:
+            return fused
     gamma, beta = _along(gamma, x.ndim, axes), _along(beta, x.ndim, axes)
     mean = _mean(x, axes)
     variance = _mean(torch.square(x - mean), axes)
