@@ -156,9 +156,11 @@ def _projected_loop(
             output, new_states = gated_steps.masked_step(
                 _GATES, mask_t, new_states, states, previous, zero_output
             )
-        return (new_states, output), output if sequences else None
+        carried = None if mask_t is None else output
+        return (new_states, carried), output if sequences else None
 
-    carry = (states, jnp.zeros_like(states[0]))
+    # Only a masked loop needs the previous output apart from the states.
+    carry = (states, None if mask is None else jnp.zeros_like(states[0]))
     traced = any(
         isinstance(x, jax.core.Tracer) for x in [projected, mask, *states, kernel]
     )
@@ -172,6 +174,8 @@ def _projected_loop(
             outputs.append(output)
         outputs = jnp.stack(outputs) if sequences else None
     final_states, last_output = carry
+    if last_output is None:
+        last_output = final_states[0]
     if sequences:
         outputs = jnp.swapaxes(outputs, 0, 1)
     else:

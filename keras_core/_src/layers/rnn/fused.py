@@ -1,8 +1,10 @@
 """Fused recurrent kernels for LSTM and GRU, where the backend has one.
 
 The backend table's `rnn.lstm`/`rnn.gru` run a whole sequence in one
-framework kernel (torch's fused RNN ops) or raise the backend's
-`FastPathUnavailable`; the layers then run the generic cell loop. Only the
+framework kernel (torch's fused RNN ops), in a loop with the input
+projection hoisted out of it (JAX, TensorFlow: `common/gated_steps.py`), or
+raise the backend's `FastPathUnavailable`; the layers then run the generic
+cell loop. Only the
 configuration the kernels compute qualifies: tanh and sigmoid activations,
 no recurrent dropout in training, no unrolling (and for GRU
 `reset_after=True`); the backend checks the rest (mask layout, dtypes).

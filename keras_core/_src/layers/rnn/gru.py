@@ -208,9 +208,11 @@ class GRU(RNN):
     """Gated Recurrent Unit layer (Cho et al., 2014).
 
     Runs a `GRUCell` over the time axis (see `RNN` for the loop
-    arguments). On torch, with the default activations, `reset_after=True`,
-    no recurrent dropout and no unrolling, the layer runs torch's fused GRU
-    kernel (also for right-padded masks); elsewhere the generic loop.
+    arguments). With the default activations, `reset_after=True`, no
+    recurrent dropout and no unrolling, the layer takes a fast path: torch's
+    fused GRU kernel (also for right-padded masks), and on JAX and TensorFlow
+    a loop whose input projection runs once for all steps before it.
+    Otherwise, and on NumPy, it runs the generic cell loop.
 
     Args:
         units: Positive integer, dimensionality of the output space.

@@ -206,9 +206,11 @@ class LSTM(RNN):
     """Long Short-Term Memory layer (Hochreiter, 1997).
 
     Runs an `LSTMCell` over the time axis (see `RNN` for the loop
-    arguments). On torch, with the default activations, no recurrent
-    dropout and no unrolling, the layer runs torch's fused LSTM kernel
-    (also for right-padded masks); elsewhere it runs the generic loop.
+    arguments). With the default activations, no recurrent dropout and no
+    unrolling, the layer takes a fast path: torch's fused LSTM kernel
+    (also for right-padded masks), and on JAX and TensorFlow a loop whose
+    input projection runs once for all steps before it (any mask). Otherwise,
+    and on NumPy, it runs the generic cell loop.
 
     Args:
         units: Positive integer, dimensionality of the output space.

@@ -52,10 +52,22 @@ def _conv(op, inputs, kernel, strides, padding, data_format, dilation_rate):
     dtype = inputs.dtype
     compute = _compute_dtype(inputs)
     x = _to_first(inputs, geometry.data_format).to(compute)
-    x = F.pad(x, _torch_pads(geometry.pads))
+    # Symmetric padding goes to the kernel: an explicit pad would copy the
+    # input (and, channels-last, turn torch's strided view into a
+    # channels-first copy that the output must be moved back from).
+    if all(before == after for before, after in geometry.pads):
+        padding = tuple(before for before, _ in geometry.pads)
+    else:
+        x = F.pad(x, _torch_pads(geometry.pads))
+        padding = 0
     weight = kernel.to(compute).permute(rank + 1, rank, *range(rank)).contiguous()
     result = _CONV[rank](
-        x, weight, stride=geometry.strides, dilation=geometry.dilation, groups=groups
+        x,
+        weight,
+        stride=geometry.strides,
+        padding=padding,
+        dilation=geometry.dilation,
+        groups=groups,
     )
     return _from_first(_back(result, dtype), geometry.data_format)
 
