@@ -83,6 +83,26 @@ def test_adam_matches_reference(amsgrad):
     )
 
 
+@pytest.mark.skipif(
+    keras_core.config.backend() != "tensorflow",
+    reason="tf.function graphs (the fused ResourceApplyAdam path) are TensorFlow's",
+)
+@pytest.mark.parametrize("amsgrad", [False, True])
+def test_adam_inside_a_tf_function_matches_reference(amsgrad):
+    import tensorflow as tf
+
+    optimizer = optimizers.Adam(learning_rate=0.01, amsgrad=amsgrad)
+    variable = keras_core.Variable(START.copy(), name="w")
+    optimizer.build([variable])
+    step = tf.function(lambda g: optimizer.apply([g], [variable]), autograph=False)
+    for grad in GRADS:
+        step(tf.constant(grad))
+    np.testing.assert_allclose(
+        variable.numpy(), adam_reference(0.01, amsgrad=amsgrad), rtol=1e-6, atol=1e-6
+    )
+    assert int(optimizer.iterations.numpy()) == len(GRADS)
+
+
 def test_clipping_variants():
     grads = [np.array([[3.0, 4.0], [0.0, 0.0]], "float32")]
     by_norm = run(optimizers.SGD(1.0, clipnorm=1.0), grads)

@@ -43,11 +43,13 @@ def test_python_scalars_are_refused():
 @pytest.mark.skipif(
     keras_core.config.backend() == "numpy", reason="the numpy backend has no gradients"
 )
-def test_gradients_match_the_composition():
+@pytest.mark.parametrize("shape", [(4, 3), (2, 4, 3)])
+def test_gradients_match_the_composition(shape):
+    # Rank 3 takes TensorFlow's flattened MatMul + BiasAdd path.
     rng = np.random.default_rng(1)
-    x = rng.normal(size=(4, 3)).astype("float32")
+    x = rng.normal(size=shape).astype("float32")
     kernel = keras_core.Variable(rng.normal(size=(3, 2)).astype("float32"))
-    bias = keras_core.Variable(np.zeros(2, "float32"))
+    bias = keras_core.Variable(rng.normal(size=(2,)).astype("float32"))
 
     def fused():
         return ops.sum(dense_projection(x, kernel.value, bias.value) ** 2)

@@ -136,10 +136,11 @@ def _projected_loop(
     A `lax.scan` when traced; eagerly a Python loop (an eager scan would
     compile its body on every call). Returns `(last, outputs, states)`.
     """
-    projected = jnp.asarray(inputs) @ jnp.asarray(kernel)
+    # Time-major before the projection: the transpose moves `features`
+    # values per step instead of `gates * units`.
+    projected = jnp.swapaxes(jnp.asarray(inputs), 0, 1) @ jnp.asarray(kernel)
     if bias is not None:
         projected = projected + jnp.asarray(bias)
-    projected = jnp.swapaxes(projected, 0, 1)
     if mask is not None:
         mask = jnp.swapaxes(jnp.asarray(mask).astype(bool), 0, 1)[:, :, None]
     if go_backwards:

@@ -162,10 +162,13 @@ def _projected_loop(
     `(last, outputs, states)`.
     """
     inputs = tf.convert_to_tensor(inputs)
-    projected = tf.einsum("btf,fg->btg", inputs, tf.convert_to_tensor(kernel))
+    # Time-major before the projection: the transpose moves `features`
+    # values per step instead of `gates * units`.
+    projected = tf.einsum(
+        "tbf,fg->tbg", _swap_batch_time(inputs), tf.convert_to_tensor(kernel)
+    )
     if bias is not None:
         projected = projected + bias
-    projected = _swap_batch_time(projected)
     if mask is not None:
         mask = _swap_batch_time(tf.cast(mask, "bool"))[:, :, None]
     if go_backwards:
