@@ -66,6 +66,11 @@ def _dtype_name(dtype):
     return name
 
 
+def _only_flags(kwargs):
+    # `training=False` and the like: nothing `convert_input` would change.
+    return all(value is None or type(value) is bool for value in kwargs.values())
+
+
 def _is_native_tensor(value):
     kind = type(value)
     if kind in _NATIVE_TENSOR_TYPES:
@@ -483,10 +488,10 @@ class Layer(backend.BackendLayer, LayerStateMixin, Operation):
             return args, kwargs
         dtype = self.input_dtype
         if (
-            not kwargs
-            and len(args) == 1
+            len(args) == 1
             and _is_native_tensor(args[0])
             and (_dtype_name(args[0].dtype) == dtype or not self.autocast)
+            and (not kwargs or _only_flags(kwargs))
         ):
             return args, kwargs
         policy = self._dtype_policy

@@ -13,6 +13,7 @@ from keras_core._src.backend.common.dtypes import standardize_dtype
 from keras_core._src.backend.common.keras_tensor import KerasTensor
 from keras_core._src.layers import call_context
 from keras_core._src.layers.layer import Layer
+from keras_core._src.layers.layer import _is_native_tensor
 from keras_core._src.models import graph
 from keras_core._src.models.model import Model
 from keras_core._src.tree import tree_api
@@ -135,6 +136,9 @@ class Functional(Model):
 
     def _flatten_call_inputs(self, inputs):
         struct = self._inputs_struct
+        if type(struct) is KerasTensor and _is_native_tensor(inputs):
+            # One input given as a tensor (the hot path of eager calls).
+            return [self._convert_input(inputs, struct)]
         if isinstance(struct, dict) and isinstance(inputs, dict):
             missing = [key for key in struct if key not in inputs]
             if missing:
@@ -195,6 +199,8 @@ class Functional(Model):
             self.__dict__["_last_output_masks"] = [
                 call_context.get_mask(tensor, context) for tensor in outputs
             ]
+        if type(self._outputs_struct) is KerasTensor:
+            return outputs[0]
         return tree_api.pack_sequence_as(self._outputs_struct, outputs)
 
     def _run(self, values, training, kwargs, context):

@@ -5,6 +5,9 @@ and autograd records every step. `lstm` and `gru` run torch's fused kernels
 when the layer's configuration matches them.
 """
 
+import collections
+import weakref
+
 import torch
 
 from keras_core._src.backend.common import rnn_loop
@@ -140,15 +143,55 @@ def _run_fused(
     return outputs[:, -1], outputs, final
 
 
-def _params(kernel, recurrent_kernel, bias, input_bias_and_recurrent_bias):
-    # Torch wants `(gates, features)` matrices, contiguous (see _run_fused).
-    params = [
-        convert_to_tensor(kernel).T.contiguous(),
-        convert_to_tensor(recurrent_kernel).T.contiguous(),
+def _params(kind, kernel, recurrent_kernel, bias, input_bias_and_recurrent_bias):
+    """Torch's weight list from Keras's weights, reused while they are unchanged.
+
+    Torch wants `(gates, features)` matrices, contiguous (see _run_fused):
+    copies of the kernels. Without autograd (predict, evaluate) each batch
+    brings the same weights, so the copies are kept and rebuilt only when a
+    weight is replaced or written in place (its version counter moves).
+    """
+    weights = [
+        None if weight is None else convert_to_tensor(weight)
+        for weight in (kernel, recurrent_kernel, bias)
     ]
-    if bias is not None:
-        params.extend(input_bias_and_recurrent_bias(convert_to_tensor(bias)))
+
+    def build():
+        kernels = weights[:2]
+        if kind == "gru":
+            kernels = [_keras_to_torch_gates(k) for k in kernels]
+        params = [k.T.contiguous() for k in kernels]
+        if weights[2] is not None:
+            params.extend(input_bias_and_recurrent_bias(weights[2]))
+        return params
+
+    present = [weight for weight in weights if weight is not None]
+    if torch.is_grad_enabled() and any(weight.requires_grad for weight in present):
+        return build()
+    key = (kind, *(id(weight) for weight in weights))
+    versions = tuple(weight._version for weight in present)
+    entry = _PARAMS_CACHE.get(key)
+    if (
+        entry is not None
+        and entry.versions == versions
+        and all(
+            ref() is weight for ref, weight in zip(entry.refs, present, strict=True)
+        )
+    ):
+        return entry.params
+    params = build()
+    refs = [
+        weakref.ref(weight, lambda _, key=key: _PARAMS_CACHE.pop(key, None))
+        for weight in present
+    ]
+    _PARAMS_CACHE[key] = _CachedParams(refs, versions, params)
     return params
+
+
+# Inference-time weight lists (see `_params`), keyed by the kind of kernel and
+# the ids of Keras's weights; an entry leaves when one of its weights dies.
+_PARAMS_CACHE = {}
+_CachedParams = collections.namedtuple("_CachedParams", ["refs", "versions", "params"])
 
 
 def lstm(
@@ -168,7 +211,9 @@ def lstm(
     Keras's gate order (input, forget, cell, output) is torch's; torch
     adds a second (recurrent) bias, zero here.
     """
-    params = _params(kernel, recurrent_kernel, bias, lambda b: [b, torch.zeros_like(b)])
+    params = _params(
+        "lstm", kernel, recurrent_kernel, bias, lambda b: [b, torch.zeros_like(b)]
+    )
     return _run_fused(
         torch._VF.lstm,
         inputs,
@@ -203,9 +248,8 @@ def gru(
 
     `bias` is Keras's `(2, 3 * units)` pair of input and recurrent biases.
     """
-    kernel = _keras_to_torch_gates(convert_to_tensor(kernel))
-    recurrent_kernel = _keras_to_torch_gates(convert_to_tensor(recurrent_kernel))
     params = _params(
+        "gru",
         kernel,
         recurrent_kernel,
         bias,

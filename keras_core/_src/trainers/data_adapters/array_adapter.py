@@ -165,6 +165,8 @@ class ArrayDataAdapter(DataAdapter):
 def _take(structure, index):
     if structure is None:
         return None
+    if type(structure) is np.ndarray:
+        return structure[index]
     return tree.map_structure(
         lambda leaf: None if leaf is None else leaf[index], structure
     )

@@ -101,6 +101,11 @@ class DataAdapter:
                 x, y, sample_weight = data_utils.class_weight_batch(
                     x, y, sample_weight, self._class_weight, self.source
                 )
+            if type(x) is np.ndarray and y is None and sample_weight is None:
+                # predict() on one array: the structure walk costs more than
+                # the conversion.
+                yield self._convert_leaf(x)
+                continue
             batch = tree.map_structure(self._convert_leaf, (x, y, sample_weight))
             yield data_utils.pack_x_y_sample_weight(*batch)
 

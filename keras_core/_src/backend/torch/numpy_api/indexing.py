@@ -28,8 +28,10 @@ def _check_1d(op, sequence):
         )
 
 
-def _wrap(indices, size):
-    indices = indices.to(torch.int64)
+def _wrap(indices, size, keep_int32=False):
+    # `index_select` takes int32 indices as they are; `gather` wants int64.
+    if not (keep_int32 and indices.dtype == torch.int32):
+        indices = indices.to(torch.int64)
     return torch.where(indices < 0, indices + size, indices)
 
 
@@ -37,7 +39,7 @@ def take(x, indices, axis=None):
     if axis is None:
         x, axis = torch.flatten(x), 0
     axis = axis % x.ndim
-    flat = _wrap(indices, x.shape[axis]).reshape(-1)
+    flat = _wrap(indices, x.shape[axis], keep_int32=True).reshape(-1)
     result = torch.index_select(x, axis, flat)
     return result.reshape(x.shape[:axis] + indices.shape + x.shape[axis + 1 :])
 
