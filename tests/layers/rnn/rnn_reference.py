@@ -150,3 +150,30 @@ def randomize(layer, seed=0):
     layer.set_weights(
         [rng.normal(scale=0.5, size=w.shape).astype("float32") for w in layer.weights]
     )
+
+
+def check_inference_follows_weight_changes(layer, x, reference_step, num_states):
+    """Predicts on `x`, changes `layer`'s kernels two ways, predicts again.
+
+    Torch keeps its kernel layout between inference calls; a weight that is
+    replaced (`set_weights`) or written in place (`assign`) must still show
+    in the next output, which is checked against `reference_step(layer)`.
+    """
+    import keras_core
+
+    model = keras_core.Sequential([keras_core.Input(x.shape[1:]), layer])
+    for change in ("set_weights", "assign"):
+        model.predict(x, verbose=0)
+        weights = layer.get_weights()
+        weights[0] = weights[0] * 0.5
+        weights[1] = weights[1][:, ::-1].copy()
+        if change == "set_weights":
+            layer.set_weights(weights)
+        else:
+            layer.cell.kernel.assign(weights[0])
+            layer.cell.recurrent_kernel.assign(weights[1])
+        zeros = [np.zeros((x.shape[0], weights[1].shape[0]))] * num_states
+        expected, _ = run(reference_step(layer), x, zeros)
+        np.testing.assert_allclose(
+            model.predict(x, verbose=0), expected[:, -1], atol=1e-5
+        )

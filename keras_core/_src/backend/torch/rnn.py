@@ -166,7 +166,12 @@ def _params(kind, kernel, recurrent_kernel, bias, input_bias_and_recurrent_bias)
         return params
 
     present = [weight for weight in weights if weight is not None]
-    if torch.is_grad_enabled() and any(weight.requires_grad for weight in present):
+    if any(
+        weight.is_inference() or (torch.is_grad_enabled() and weight.requires_grad)
+        for weight in present
+    ):
+        # Under autograd the copies belong to the graph; weights made under
+        # `torch.inference_mode` keep no version counter to check.
         return build()
     key = (kind, *(id(weight) for weight in weights))
     versions = tuple(weight._version for weight in present)
